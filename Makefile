@@ -1,0 +1,66 @@
+# Oog voor elkaar — the two commands: `make run` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check -q
+PIP_INSTALL := $(PIP) install --build-constraint build-constraints.txt
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE := coalition.settings
+
+.PHONY: run test install install-dev chromium messages lint check pytest worker bench clean
+
+$(VENV)/bin/python:
+	$$(bin/find-python) -m venv $(VENV)
+	$(PIP) install --upgrade 'pip>=25.3'
+
+$(VENV)/.installed: $(VENV)/bin/python requirements.txt build-constraints.txt
+	$(PIP_INSTALL) -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PIP_INSTALL) -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
+
+# Debian's Chromium for the browser tests; Playwright never downloads a browser here.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+messages: install
+	$(PY) manage.py compilemessages --ignore '.venv' -v0
+
+run: install messages
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
+	$(PY) manage.py seed_demo
+	@echo "Serving on http://localhost:$(PORT)/ (with a task worker for e-mail); stop with Ctrl+C."
+	trap 'kill 0' EXIT; \
+	$(PY) manage.py db_worker --no-reload --no-startup-delay -v0 & \
+	$(PY) manage.py runserver $(PORT)
+
+worker: install
+	$(PY) manage.py db_worker --no-reload
+
+lint: install-dev
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+
+check: install-dev messages
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py check
+
+pytest: install-dev chromium messages
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test: lint check pytest
+
+bench: install-dev
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

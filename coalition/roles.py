@@ -1,0 +1,57 @@
+"""Roles: the ``coordinator`` and ``partner`` groups and the helpers that ask about them.
+
+Each app extends what a role may do by adding permission codenames to ``ROLE_PERMISSIONS``
+in a data migration of its own (see ``grant`` below); the groups themselves are created by
+``coalition/migrations/0002_roles_and_target_groups.py``.
+"""
+
+from django.contrib.auth.models import AnonymousUser, User
+
+COORDINATOR = "coordinator"
+PARTNER = "partner"
+ROLES = (COORDINATOR, PARTNER)
+
+
+def _group_names(user) -> set[str]:
+    if not user.is_authenticated:
+        return set()
+    # Cached on the user object: templates and views ask several times per request.
+    if not hasattr(user, "_role_names"):
+        user._role_names = set(user.groups.values_list("name", flat=True))
+    return user._role_names
+
+
+def is_coordinator(user: User | AnonymousUser) -> bool:
+    return user.is_authenticated and user.is_active and COORDINATOR in _group_names(user)
+
+
+def is_partner(user: User | AnonymousUser) -> bool:
+    return user.is_authenticated and user.is_active and PARTNER in _group_names(user)
+
+
+def is_staff_member(user: User | AnonymousUser) -> bool:
+    """Coordinators, partners and administrators: the people who log in."""
+    return user.is_authenticated and (user.is_superuser or bool(_group_names(user)))
+
+
+def needs_second_factor(user: User | AnonymousUser) -> bool:
+    """Coordinators and administrators see special personal data: they must use 2FA."""
+    return user.is_authenticated and (user.is_superuser or is_coordinator(user))
+
+
+def grant(apps, group_name: str, perms: list[str]) -> None:
+    """Give a group permissions ``"app_label.codename"``; for use in data migrations."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _ = Group.objects.get_or_create(name=group_name)
+    for perm in perms:
+        app_label, codename = perm.split(".")
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )

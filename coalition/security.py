@@ -1,0 +1,194 @@
+"""Second factor (TOTP with recovery codes) for everyone who sees special personal data.
+
+Coordinators and administrators must set up and use an authenticator app; partners may
+switch it on. Until the second step is done, a signed-in user who needs it can reach only
+these pages, logging out and the language switch.
+"""
+
+import base64
+from io import BytesIO
+
+import qrcode
+import qrcode.image.svg
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+from django_otp import devices_for_user, match_token
+from django_otp import login as otp_login
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from coalition.roles import needs_second_factor
+
+RECOVERY_CODE_COUNT = 10
+OPEN_PATH_NAMES = {"logout", "otp_setup", "otp_verify", "otp_recovery_codes", "set_language"}
+
+
+def has_second_factor(user) -> bool:
+    return any(devices_for_user(user, confirmed=True))
+
+
+def must_verify(user) -> bool:
+    """A signed-in user who has not yet done the second step but has to."""
+    if not user.is_authenticated or user.is_verified():
+        return False
+    return needs_second_factor(user) or has_second_factor(user)
+
+
+class SecondFactorMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.open_prefixes = (settings.STATIC_URL, "/healthz")
+
+    def __call__(self, request):
+        if not request.path.startswith(self.open_prefixes) and must_verify(request.user):
+            match = getattr(request, "resolver_match", None) or _resolve(request.path_info)
+            if match is None or match.url_name not in OPEN_PATH_NAMES:
+                target = "otp_verify" if has_second_factor(request.user) else "otp_setup"
+                return redirect(f"{reverse(target)}?next={request.get_full_path()}")
+        return self.get_response(request)
+
+
+def _resolve(path):
+    from django.urls import Resolver404, resolve
+
+    try:
+        return resolve(path)
+    except Resolver404:
+        return None
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=_("Code"),
+        max_length=16,
+        help_text=_("The 6 digits from your authenticator app, or one of your recovery codes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+    def __init__(self, *args, device=None, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.device, self.user = device, user
+
+    def clean_token(self):
+        token = self.cleaned_data["token"].replace(" ", "")
+        if self.device is not None:
+            matched = self.device if self.device.verify_token(token) else None
+        else:
+            matched = match_token(self.user, token)
+        if matched is None:
+            raise forms.ValidationError(_("This code is not correct. Try the newest code."))
+        self.matched_device = matched
+        return token
+
+
+def _safe_next(request) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+def _qr_svg(url: str) -> str:
+    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    buffer = BytesIO()
+    image.save(buffer)
+    return buffer.getvalue().decode()
+
+
+def _issue_recovery_codes(user) -> list[str]:
+    device, _ = StaticDevice.objects.get_or_create(user=user, name="recovery")
+    device.confirmed = True
+    device.save()
+    device.token_set.all().delete()
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+@login_required
+def overview(request):
+    return render(
+        request,
+        "otp/overview.html",
+        {
+            "has_second_factor": has_second_factor(request.user),
+            "required": needs_second_factor(request.user),
+        },
+    )
+
+
+@login_required
+def setup(request):
+    if has_second_factor(request.user):
+        return redirect("otp_overview")
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=request.user, name="authenticator", confirmed=False)
+    form = TokenForm(request.POST or None, device=device)
+    if request.method == "POST" and form.is_valid():
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        otp_login(request, device)
+        request.session["recovery_codes"] = _issue_recovery_codes(request.user)
+        request.session["recovery_next"] = _safe_next(request)
+        return redirect("otp_recovery_codes")
+    secret = base64.b32encode(device.bin_key).decode()
+    return render(
+        request,
+        "otp/setup.html",
+        {
+            "form": form,
+            "qr_svg": mark_safe(_qr_svg(device.config_url)),  # noqa: S308 (generated by qrcode)
+            "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+            "next": request.GET.get("next", ""),
+        },
+    )
+
+
+@login_required
+def verify(request):
+    form = TokenForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        otp_login(request, form.matched_device)
+        return redirect(_safe_next(request))
+    return render(request, "otp/verify.html", {"form": form, "next": request.GET.get("next", "")})
+
+
+@login_required
+def recovery_codes(request):
+    codes = request.session.pop("recovery_codes", None)
+    if codes is None:
+        return redirect("otp_overview")
+    next_url = request.session.pop("recovery_next", reverse("otp_overview"))
+    return render(request, "otp/recovery_codes.html", {"codes": codes, "next": next_url})
+
+
+@require_POST
+@login_required
+def new_recovery_codes(request):
+    if not request.user.is_verified():
+        return redirect("otp_verify")
+    request.session["recovery_codes"] = _issue_recovery_codes(request.user)
+    return redirect("otp_recovery_codes")
+
+
+@require_POST
+@login_required
+def disable(request):
+    if needs_second_factor(request.user):
+        messages.error(
+            request, _("Your role requires two-step verification; it cannot be switched off.")
+        )
+        return redirect("otp_overview")
+    for device in devices_for_user(request.user, confirmed=None):
+        device.delete()
+    messages.success(request, _("Two-step verification is switched off."))
+    return redirect("otp_overview")

@@ -1,0 +1,96 @@
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_speaks_dutch_and_routes_to_help(resident):
+    response = resident.get(reverse("home"))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="nl">' in html
+    assert "Oog voor elkaar" in html
+    assert "Ik voel me eenzaam, of ik maak me zorgen om iemand" in html
+    assert 'href="/melden/"' in html
+    assert 'href="/sociale-kaart/"' in html
+    assert "Ouderen" in html
+
+
+def test_home_shows_configured_coalition_and_municipality(resident, settings):
+    settings.COALITION_NAME = "Samen tegen eenzaamheid"
+    settings.MUNICIPALITY_NAME = "Zoetermeer"
+
+    html = resident.get(reverse("home")).content.decode()
+
+    assert "Samen tegen eenzaamheid" in html
+    assert "Zoetermeer" in html
+
+
+def test_home_uses_a_fixed_number_of_queries(resident, django_assert_max_num_queries):
+    with django_assert_max_num_queries(3):
+        resident.get(reverse("home"))
+
+
+def test_privacy_page_explains_storage_access_and_retention(resident):
+    html = resident.get(reverse("privacy")).content.decode()
+
+    assert "Wat we bewaren" in html
+    assert "Wie het kan zien" in html
+    assert "12 maanden" in html
+
+
+def test_unknown_page_is_a_dutch_404(resident, settings):
+    settings.DEBUG = False
+
+    response = resident.get("/bestaat-niet/")
+
+    assert response.status_code == 404
+    assert "Deze pagina bestaat niet" in response.content.decode()
+
+
+def test_server_error_page_is_dutch(resident):
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+
+    assert "Er ging iets mis" in html
+
+
+def test_healthz_answers_when_the_database_does(resident):
+    response = resident.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_healthz_is_503_when_the_database_does_not_answer(resident, monkeypatch):
+    from django.db import DatabaseError
+
+    def broken_cursor(*args, **kwargs):
+        raise DatabaseError("connection refused")
+
+    monkeypatch.setattr(connection, "cursor", broken_cursor)
+
+    response = resident.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.json()["database"] == "unavailable"
+
+
+def test_theme_stylesheet_carries_the_municipal_colours(resident, settings):
+    settings.BRAND_COLOR = "#123456"
+
+    response = resident.get(reverse("theme_css"))
+
+    assert response["Content-Type"] == "text/css"
+    assert "--brand: #123456;" in response.content.decode()
+
+
+def test_language_switch_turns_the_site_english(resident):
+    response = resident.post(reverse("set_language"), {"language": "en", "next": "/"}, follow=True)
+
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert "I feel lonely, or I worry about someone" in html

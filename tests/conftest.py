@@ -1,0 +1,68 @@
+import pytest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+
+from tests.factories import make_totp_device, make_user
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_immediate(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+def login(client: Client, user, *, verified: bool = True) -> Client:
+    """Log a user in; with ``verified`` also mark the second step (2FA) as done."""
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    if verified:
+        device = user.totpdevice_set.filter(confirmed=True).first() or make_totp_device(user)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client
+
+
+@pytest.fixture
+def coordinator(db):
+    return make_user(username="coordinator@example.org", first_name="Fatima", roles=["coordinator"])
+
+
+@pytest.fixture
+def partner(db):
+    return make_user(username="partner@example.org", first_name="Henk", roles=["partner"])
+
+
+@pytest.fixture
+def other_partner(db):
+    return make_user(username="other.partner@example.org", first_name="Ayse", roles=["partner"])
+
+
+@pytest.fixture
+def superuser(db):
+    return make_user(username="admin@example.org", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def resident(db):
+    """An anonymous visitor: a resident on a phone or laptop."""
+    return Client()
+
+
+@pytest.fixture
+def coordinator_client(coordinator):
+    return login(Client(), coordinator)
+
+
+@pytest.fixture
+def partner_client(partner):
+    return login(Client(), partner, verified=False)
+
+
+@pytest.fixture
+def other_partner_client(other_partner):
+    return login(Client(), other_partner, verified=False)
+
+
+@pytest.fixture
+def superuser_client(superuser):
+    return login(Client(), superuser)

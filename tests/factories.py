@@ -1,0 +1,49 @@
+"""Plain test-data helpers: ``make_<thing>(**overrides)``, each with believable defaults."""
+
+from itertools import count
+
+from django.contrib.auth.models import Group, User
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from coalition.models import Area, TargetGroup
+
+_serial = count(1)
+
+
+def make_user(**overrides) -> User:
+    n = next(_serial)
+    overrides.setdefault("username", f"user{n}@example.org")
+    overrides.setdefault("email", overrides["username"])
+    overrides.setdefault("first_name", "Test")
+    overrides.setdefault("last_name", f"Gebruiker {n}")
+    password = overrides.pop("password", "correct-horse-battery")
+    roles = overrides.pop("roles", [])
+    user = User.objects.create_user(password=password, **overrides)
+    for role in roles:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def make_totp_device(user, **overrides) -> TOTPDevice:
+    overrides.setdefault("name", "authenticator")
+    overrides.setdefault("confirmed", True)
+    return TOTPDevice.objects.create(user=user, **overrides)
+
+
+def make_area(**overrides) -> Area:
+    n = next(_serial)
+    overrides.setdefault("kind", Area.Kind.DISTRICT)
+    overrides.setdefault("code", f"WK1916{n % 100:02d}")
+    overrides.setdefault("name", f"Wijk {n}")
+    if overrides["kind"] == Area.Kind.DISTRICT and "parent" not in overrides:
+        overrides["parent"], _ = Area.objects.get_or_create(
+            code="GM1916",
+            defaults={"name": "Leidschendam-Voorburg", "kind": Area.Kind.MUNICIPALITY},
+        )
+    area, _ = Area.objects.update_or_create(code=overrides.pop("code"), defaults=overrides)
+    return area
+
+
+def target_group(slug: str) -> TargetGroup:
+    """One of the target groups the data migration creates (ouderen, jongeren, …)."""
+    return TargetGroup.objects.get(slug=slug)
