@@ -1,3 +1,5 @@
+from io import StringIO
+
 import pytest
 from django.core.management import call_command
 
@@ -7,14 +9,16 @@ pytestmark = pytest.mark.django_db
 
 
 def test_seed_demo_creates_the_municipality_and_districts_and_is_safe_twice():
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    output = StringIO()
+    call_command("seed_demo", stdout=output)
     first = Area.objects.count()
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=output)
 
     municipality = Area.objects.get(code="GM1916")
     assert municipality.name == "Leidschendam-Voorburg"
     assert municipality.children.filter(kind=Area.Kind.DISTRICT).count() == 8
     assert Area.objects.count() == first
+    assert "Demo data ready." in output.getvalue()
 
 
 def test_target_groups_come_with_the_database():
