@@ -199,3 +199,17 @@ def test_make_user_helper_assigns_roles():
     user = make_user(roles=["partner"])
 
     assert list(user.groups.values_list("name", flat=True)) == ["partner"]
+
+
+def test_quick_retries_after_a_wrong_code_are_told_to_wait(coordinator):
+    from django.test import Client
+
+    device = make_totp_device(coordinator)
+    client = Client()
+    client.force_login(coordinator, backend="django.contrib.auth.backends.ModelBackend")
+    wrong = "123456" if current_code(device) != "123456" else "654321"
+    client.post(reverse("otp_verify"), {"token": wrong})
+
+    response = client.post(reverse("otp_verify"), {"token": current_code(device)})
+
+    assert "Te vaak een verkeerde code" in response.content.decode()
