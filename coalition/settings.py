@@ -306,7 +306,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG or TESTING
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        else "coalition.staticfinders.StaticStorage"
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
