@@ -213,3 +213,11 @@ def test_quick_retries_after_a_wrong_code_are_told_to_wait(coordinator):
     response = client.post(reverse("otp_verify"), {"token": current_code(device)})
 
     assert "Te vaak een verkeerde code" in response.content.decode()
+
+
+def test_logout_shows_a_dutch_page_and_ends_the_session(partner_client):
+    response = partner_client.post(reverse("logout"))
+
+    assert "U bent uitgelogd" in response.content.decode()
+    assert response.context["user"].is_authenticated is False
+    assert partner_client.get(reverse("otp_overview")).status_code == 302
