@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import connection, models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -73,6 +73,36 @@ class ActivityQuerySet(models.QuerySet):
     def with_related(self):
         return self.select_related("organisation", "district").prefetch_related(
             "activity_types", "target_groups"
+        )
+
+    def search(self, text: str):
+        """Free text; PostgreSQL full text with the Dutch configuration, name ranked first.
+
+        Annotates ``rank``. On other databases a simple case-insensitive match.
+        """
+        if not text:
+            return self.annotate(rank=models.Value(0.0, output_field=models.FloatField()))
+        if connection.vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+            vector = (
+                SearchVector("title", weight="A", config="dutch")
+                + SearchVector("summary", weight="B", config="dutch")
+                + SearchVector("description", weight="C", config="dutch")
+            )
+            query = SearchQuery(text, config="dutch", search_type="websearch")
+            return self.annotate(rank=SearchRank(vector, query)).filter(
+                models.Q(rank__gt=0) | models.Q(title__icontains=text)
+            )
+        in_title = models.Q(title__icontains=text)
+        return self.filter(
+            in_title | models.Q(summary__icontains=text) | models.Q(description__icontains=text)
+        ).annotate(
+            rank=models.Case(
+                models.When(in_title, then=models.Value(1.0)),
+                default=models.Value(0.5),
+                output_field=models.FloatField(),
+            )
         )
 
     def stale(self, today: date):
