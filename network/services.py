@@ -296,10 +296,11 @@ def read_verification_token(token: str) -> tuple[int, int] | None:
     return data["a"], data["u"]
 
 
+@transaction.atomic
 def send_verification_reminders(*, today: date, base_url: str) -> int:
     """Queue one e-mail per partner user per activity not checked for six months."""
     sent = 0
-    due = Activity.objects.due_for_reminder(today).select_related("organisation")
+    due = list(Activity.objects.due_for_reminder(today).select_related("organisation"))
     users_by_org = {}
     for activity in due:
         org = activity.organisation_id
@@ -321,6 +322,7 @@ def send_verification_reminders(*, today: date, base_url: str) -> int:
                 to=[user.email],
             )
             sent += 1
+    Activity.objects.filter(pk__in=[a.pk for a in due]).update(reminder_sent_on=today)
     return sent
 
 

@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from network import schedule
 
 VERIFY_REMINDER_DAYS = 183  # about six months
-STALE_DAYS = 365  # after twelve months an activity may be out of date
+STALE_DAYS = 365
+REMIND_AGAIN_DAYS = 30  # after twelve months an activity may be out of date
 
 LANGUAGES = [
     ("nl", _("Dutch")),
@@ -113,10 +114,15 @@ class ActivityQuerySet(models.QuerySet):
         )
 
     def due_for_reminder(self, today: date):
-        """Published activities not verified for six months: their partners get a reminder."""
+        """Published activities not verified for six months: their partners get a reminder.
+
+        At most one reminder a month per activity.
+        """
         limit = today - timedelta(days=VERIFY_REMINDER_DAYS)
+        last_month = today - timedelta(days=REMIND_AGAIN_DAYS)
         return self.published().filter(
-            models.Q(last_verified_on__lt=limit) | models.Q(last_verified_on__isnull=True)
+            models.Q(last_verified_on__lt=limit) | models.Q(last_verified_on__isnull=True),
+            models.Q(reminder_sent_on__lt=last_month) | models.Q(reminder_sent_on__isnull=True),
         )
 
 
@@ -262,6 +268,7 @@ class Activity(models.Model):
         blank=True,
         related_name="+",
     )
+    reminder_sent_on = models.DateField(_("last reminder sent on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed at"), auto_now=True)
 
