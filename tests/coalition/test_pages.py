@@ -134,3 +134,10 @@ def test_request_log_counts_queries_in_debug(resident, caplog, settings):
 
     (record,) = [r for r in caplog.records if r.name == "coalition.requests"]
     assert record.queries >= 1
+
+
+def test_site_stays_dutch_for_an_english_browser(resident):
+    response = resident.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+
+    assert '<html lang="nl">' in response.content.decode()
+    assert response["Content-Language"] == "nl"
