@@ -47,3 +47,25 @@ def make_area(**overrides) -> Area:
 def target_group(slug: str) -> TargetGroup:
     """One of the target groups the data migration creates (ouderen, jongeren, …)."""
     return TargetGroup.objects.get(slug=slug)
+
+
+def make_measurement(**overrides):
+    """A GGD figure; ``indicator`` and ``target_group`` may be given as codes."""
+    from monitoring.models import Indicator, Measurement
+
+    indicator = overrides.pop("indicator", "eenzaam")
+    if isinstance(indicator, str):
+        indicator = Indicator.objects.get(code=indicator)
+    group = overrides.pop("target_group", "ouderen")
+    if isinstance(group, str):
+        group = target_group(group)
+    if "area" not in overrides:
+        overrides["area"], _ = Area.objects.get_or_create(
+            code="GM1916",
+            defaults={"name": "Leidschendam-Voorburg", "kind": Area.Kind.MUNICIPALITY},
+        )
+    overrides.setdefault("age_band", "65+")
+    overrides.setdefault("year", 2024)
+    overrides.setdefault("value", 50.0)
+    overrides.setdefault("source", "GGD Haaglanden, Gezondheidsmonitor")
+    return Measurement.objects.create(indicator=indicator, target_group=group, **overrides)

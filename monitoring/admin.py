@@ -1,0 +1,16 @@
+from django.contrib import admin
+
+from monitoring.models import Indicator, Measurement
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "instrument", "order"]
+
+
+@admin.register(Measurement)
+class MeasurementAdmin(admin.ModelAdmin):
+    list_display = ["area", "target_group", "age_band", "indicator", "year", "value", "source"]
+    list_filter = ["indicator", "target_group", "year", "instrument"]
+    search_fields = ["area__code", "area__name", "source"]
+    list_select_related = ["area", "target_group", "indicator"]
