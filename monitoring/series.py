@@ -1,0 +1,123 @@
+"""Measurements grouped into series and judged with ``monitoring.trend``.
+
+A series is one area, target group, age band, indicator and instrument: only figures
+measured the same way are compared over time.
+"""
+
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.utils.translation import gettext_lazy as _
+
+from monitoring import trend
+from monitoring.models import Measurement
+
+VERDICT_LABELS = {
+    trend.NOT_ASSESSABLE: _("Cannot be judged"),
+    trend.TREND_BROKEN: _("Trend break shown"),
+    trend.FLATTENED: _("Rise flattened, not significant"),
+    trend.NO_TREND_BREAK: _("No trend break"),
+}
+# Shown next to the words (never colour alone); hidden from screen readers.
+VERDICT_ICONS = {
+    trend.NOT_ASSESSABLE: "?",
+    trend.TREND_BROKEN: "✓",
+    trend.FLATTENED: "≈",
+    trend.NO_TREND_BREAK: "✗",
+}
+REASON_LABELS = {
+    trend.TOO_FEW_BASELINE_WAVES: _("fewer than two earlier measurements"),
+    trend.NO_GOAL_WAVE: _("no measurement in the goal year yet"),
+    trend.NO_STANDARD_ERROR: _("a measurement has no interval and no sample size"),
+}
+
+
+@dataclass
+class Series:
+    measurements: list[Measurement] = field(default_factory=list)
+
+    @property
+    def first(self) -> Measurement:
+        return self.measurements[0]
+
+    @property
+    def key(self) -> tuple:
+        m = self.first
+        return (m.area.code, m.target_group.slug, m.age_band, m.indicator.code, m.instrument)
+
+    @property
+    def latest(self) -> Measurement:
+        return self.measurements[-1]
+
+    @property
+    def previous(self) -> Measurement | None:
+        return self.measurements[-2] if len(self.measurements) > 1 else None
+
+    @property
+    def change(self) -> float | None:
+        """Percentage points since the previous wave."""
+        return self.latest.value - self.previous.value if self.previous else None
+
+    def year(self, year: int) -> Measurement | None:
+        return next((m for m in self.measurements if m.year == year), None)
+
+    def waves(self) -> list[trend.Wave]:
+        return [
+            trend.Wave(m.year, m.value, m.ci_low, m.ci_high, m.sample_size)
+            for m in self.measurements
+        ]
+
+    def evaluate(
+        self,
+        *,
+        goal_year: int = trend.DEFAULT_GOAL_YEAR,
+        baseline_years: list[int] | None = None,
+        deff: float = trend.DEFAULT_DEFF,
+    ) -> trend.Evaluation:
+        return trend.evaluate(
+            self.waves(), goal_year=goal_year, baseline_years=baseline_years, deff=deff
+        )
+
+
+def group_series(measurements) -> list[Series]:
+    """Measurements in series order (``in_series_order``) → one Series per key."""
+    keyed = groupby(
+        measurements,
+        key=lambda m: (m.area_id, m.target_group_id, m.age_band, m.indicator_id, m.instrument),
+    )
+    return [Series(list(rows)) for _key, rows in keyed]
+
+
+def load_series(*, area_codes=None, indicator_code=None, target_group=None) -> list[Series]:
+    """Every series matching the filters, in one query."""
+    rows = Measurement.objects.with_related().in_series_order()
+    if area_codes is not None:
+        rows = rows.in_areas(area_codes)
+    if indicator_code is not None:
+        rows = rows.filter(indicator__code=indicator_code)
+    if target_group is not None:
+        rows = rows.filter(target_group=target_group)
+    return group_series(rows)
+
+
+def verdict_row(series: Series, result: trend.Evaluation) -> dict:
+    """The fixed JSON shape of ``trend_report --json`` and the verdicts export."""
+    area, group, age_band, indicator, instrument = series.key
+
+    def rounded(number):
+        return None if number is None else round(number, 3)
+
+    return {
+        "area_code": area,
+        "target_group": group,
+        "age_band": age_band,
+        "indicator": indicator,
+        "instrument": instrument,
+        "goal_year": result.goal_year,
+        "projected": rounded(result.projected),
+        "observed": rounded(result.observed),
+        "difference": rounded(result.difference),
+        "difference_ci_low": rounded(result.difference_ci_low),
+        "difference_ci_high": rounded(result.difference_ci_high),
+        "verdict": result.verdict,
+    }
