@@ -7,11 +7,14 @@ measured the same way are compared over time.
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from coalition.models import Area
 from monitoring import trend
-from monitoring.models import Measurement
+from monitoring.models import DEFAULT_INSTRUMENT, Measurement
 
+REFERENCE_KINDS = [Area.Kind.REGION, Area.Kind.COUNTRY]
 VERDICT_LABELS = {
     trend.NOT_ASSESSABLE: _("Cannot be judged"),
     trend.TREND_BROKEN: _("Trend break shown"),
@@ -88,16 +91,38 @@ def group_series(measurements) -> list[Series]:
     return [Series(list(rows)) for _key, rows in keyed]
 
 
-def load_series(*, area_codes=None, indicator_code=None, target_group=None) -> list[Series]:
-    """Every series matching the filters, in one query."""
+def load_series(
+    *, area_codes=None, indicator_code=None, target_group=None, with_references=False
+) -> list[Series]:
+    """Every series matching the filters, in one query. ``with_references`` adds the series
+    of GGD regions and the Netherlands to those of ``area_codes``."""
     rows = Measurement.objects.with_related().in_series_order()
     if area_codes is not None:
-        rows = rows.in_areas(area_codes)
+        areas = Q(area__code__in=area_codes)
+        if with_references:
+            areas |= Q(area__kind__in=REFERENCE_KINDS)
+        rows = rows.filter(areas)
     if indicator_code is not None:
         rows = rows.filter(indicator__code=indicator_code)
     if target_group is not None:
         rows = rows.filter(target_group=target_group)
     return group_series(rows)
+
+
+VERDICT_KEYS = [
+    "area_code",
+    "target_group",
+    "age_band",
+    "indicator",
+    "instrument",
+    "goal_year",
+    "projected",
+    "observed",
+    "difference",
+    "difference_ci_low",
+    "difference_ci_high",
+    "verdict",
+]
 
 
 def verdict_row(series: Series, result: trend.Evaluation) -> dict:
@@ -121,3 +146,21 @@ def verdict_row(series: Series, result: trend.Evaluation) -> dict:
         "difference_ci_high": rounded(result.difference_ci_high),
         "verdict": result.verdict,
     }
+
+
+def main_series(candidates: list[Series], *, instrument: str = DEFAULT_INSTRUMENT) -> Series | None:
+    """The series to show for a target group: the standard instrument first, then the one
+    with the most waves, then the most recent."""
+    if not candidates:
+        return None
+    return max(
+        candidates,
+        key=lambda s: (s.first.instrument == instrument, len(s.measurements), s.latest.year),
+    )
+
+
+def by_target_group(series: list[Series]) -> dict[int, list[Series]]:
+    grouped: dict[int, list[Series]] = {}
+    for one in series:
+        grouped.setdefault(one.first.target_group_id, []).append(one)
+    return grouped

@@ -66,6 +66,9 @@ class Evaluation:
     previous_value: float | None = None
     # The fitted line, as (year, value) at the first baseline year and at the goal year.
     line: tuple[tuple[int, float], ...] = field(default=())
+    # The projection with its 95 % band, (year, value, low, high), from the last baseline
+    # wave to the goal year.
+    band: tuple[tuple[int, float, float, float], ...] = field(default=())
 
     @property
     def difference_ci_low(self) -> float | None:
@@ -199,5 +202,15 @@ def evaluate(
         intercept=line.at(line.t0),
         rising=rising,
         line=((line.t0, line.at(line.t0)), (goal_year, line.at(goal_year))),
+        band=projection_band(line, years[-1], goal_year) if rising else (),
         **context,
     )
+
+
+def projection_band(line: Line, start: int, goal_year: int) -> tuple:
+    """(year, projected, low, high) for each year from ``start`` to the goal year."""
+    points = []
+    for year in range(start, goal_year + 1):
+        value, se = line.at(year), math.sqrt(line.variance_at(year))
+        points.append((year, value, value - Z95 * se, value + Z95 * se))
+    return tuple(points)

@@ -95,6 +95,14 @@ def test_projection_and_its_variance_by_hand():
     # SE_D = sqrt(224/96 + 1) = 1.8257
     assert result.difference_se == pytest.approx(math.sqrt(224 / 96 + 1))
     assert result.verdict == NO_TREND_BREAK
+    # The band ends at the goal year with the projection ± 1.96·sqrt(224/96).
+    assert result.band[0][:2] == (2020, pytest.approx(48))
+    assert result.band[-1] == (
+        2024,
+        pytest.approx(52),
+        pytest.approx(52 - 1.96 * math.sqrt(224 / 96)),
+        pytest.approx(52 + 1.96 * math.sqrt(224 / 96)),
+    )
 
 
 def test_trend_broken_when_the_whole_interval_of_d_is_below_zero():
