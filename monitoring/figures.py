@@ -61,6 +61,7 @@ def trend_figure(
                 x=years + years[::-1],
                 y=[p[3] for p in evaluation.band] + [p[2] for p in evaluation.band][::-1],
                 fill="toself",
+                mode="lines",
                 fillcolor="rgba(107, 62, 0, 0.15)",
                 line={"width": 0},
                 name=_("95% band of the expected value"),
