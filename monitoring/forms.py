@@ -58,3 +58,10 @@ class ConfirmImportForm(forms.Form):
     """The checked file again, carried in the page, so the confirmation stores what was shown."""
 
     content = forms.CharField(widget=forms.HiddenInput, strip=False)
+
+
+class YearForm(forms.Form):
+    jaar = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)
+
+    def year(self, default: int) -> int:
+        return (self.cleaned_data.get("jaar") if self.is_valid() else None) or default

@@ -90,3 +90,60 @@ class Measurement(models.Model):
     @property
     def has_interval(self) -> bool:
         return self.ci_low is not None and self.ci_high is not None
+
+
+class AreaProfileQuerySet(models.QuerySet):
+    def latest_per_area(self, areas) -> dict[int, "AreaProfile"]:
+        """The most recent profile of each area, in one query."""
+        latest = {}
+        for profile in self.filter(area__in=areas).order_by("area_id", "year"):
+            latest[profile.area_id] = profile
+        return latest
+
+
+class AreaProfile(models.Model):
+    """CBS Kerncijfers wijken en buurten of one area in one year: context for the figures."""
+
+    area = models.ForeignKey(
+        Area, verbose_name=_("area"), on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    inhabitants = models.PositiveIntegerField(_("inhabitants"), null=True, blank=True)
+    aged_65_plus = models.PositiveIntegerField(
+        _("inhabitants aged 65 or over"), null=True, blank=True
+    )
+    households = models.PositiveIntegerField(_("households"), null=True, blank=True)
+    one_person_households = models.PositiveIntegerField(
+        _("one-person households"), null=True, blank=True
+    )
+    income_per_inhabitant = models.FloatField(
+        _("average income per inhabitant (× 1,000 euro)"), null=True, blank=True
+    )
+    source = models.CharField(_("source"), max_length=255, blank=True)
+
+    objects = AreaProfileQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["area", "year"]
+        verbose_name = _("area profile")
+        verbose_name_plural = _("area profiles")
+        constraints = [
+            models.UniqueConstraint(fields=["area", "year"], name="one_profile_per_area_year")
+        ]
+
+    def __str__(self):
+        return f"{self.area.code} {self.year}"
+
+    @staticmethod
+    def _share(part, whole) -> float | None:
+        if part is None or not whole:
+            return None
+        return 100 * part / whole
+
+    @property
+    def share_65_plus(self) -> float | None:
+        return self._share(self.aged_65_plus, self.inhabitants)
+
+    @property
+    def share_one_person(self) -> float | None:
+        return self._share(self.one_person_households, self.households)

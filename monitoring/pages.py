@@ -108,3 +108,26 @@ def detail(
         "figure": figures.trend_figure(chosen, result, references, axis_title=axis_title),
         "table": [m for s in [chosen, *references] for m in s.measurements],
     }
+
+
+def annual_report(*, target_groups, indicators, series: list[Series], goal_year: int) -> dict:
+    """Per target group the main series of every indicator, and the verdict on "eenzaam"."""
+    by_group = by_target_group(series)
+    groups = []
+    for group in target_groups:
+        own = by_group.get(group.id, [])
+        per_indicator = [
+            (indicator, main_series([s for s in own if s.first.indicator_id == indicator.id]))
+            for indicator in indicators
+        ]
+        lonely = per_indicator[0][1] if per_indicator else None
+        groups.append(
+            {
+                "target_group": group,
+                "series": lonely,
+                "verdict": Verdict(lonely.evaluate(goal_year=goal_year)) if lonely else None,
+                "indicators": per_indicator,
+            }
+        )
+    sources = sorted({m.source for s in series for m in s.measurements if m.source})
+    return {"groups": groups, "sources": sources, "indicators": indicators, "goal_year": goal_year}

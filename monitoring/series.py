@@ -92,7 +92,12 @@ def group_series(measurements) -> list[Series]:
 
 
 def load_series(
-    *, area_codes=None, indicator_code=None, target_group=None, with_references=False
+    *,
+    area_codes=None,
+    indicator_code=None,
+    target_group=None,
+    with_references=False,
+    up_to_year=None,
 ) -> list[Series]:
     """Every series matching the filters, in one query. ``with_references`` adds the series
     of GGD regions and the Netherlands to those of ``area_codes``."""
@@ -106,6 +111,8 @@ def load_series(
         rows = rows.filter(indicator__code=indicator_code)
     if target_group is not None:
         rows = rows.filter(target_group=target_group)
+    if up_to_year is not None:
+        rows = rows.filter(year__lte=up_to_year)
     return group_series(rows)
 
 

@@ -5,12 +5,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from coalition.models import TargetGroup
-from monitoring import pages, trend
-from monitoring.forms import ChartChoiceForm, ConfirmImportForm, UploadForm
+from monitoring import neighbourhoods, pages, trend
+from monitoring.forms import ChartChoiceForm, ConfirmImportForm, UploadForm, YearForm
 from monitoring.importing import HEADER
 from monitoring.models import Indicator, Measurement
 from monitoring.series import VERDICT_KEYS, load_series, verdict_row
@@ -133,3 +134,43 @@ def confirm_upload(request):
         % {"total": len(checked.rows), "new": checked.new_count, "updated": checked.update_count},
     )
     return redirect("monitoring:dashboard")
+
+
+@login_required
+@permission_required("monitoring.view_measurement", raise_exception=True)
+@require_GET
+def neighbourhood_view(request):
+    year = YearForm(request.GET).year(default=timezone.localdate().year)
+    return render(
+        request,
+        "monitoring/neighbourhoods.html",
+        {
+            "year": year,
+            "rows": neighbourhoods.district_rows(year=year),
+            "estimates": [label for label, *_key in neighbourhoods.ESTIMATES],
+            "count_sources": neighbourhoods.COALITION_COUNTS,
+        },
+    )
+
+
+@login_required
+@permission_required("monitoring.view_measurement", raise_exception=True)
+@require_GET
+def annual_report(request):
+    form = YearForm(request.GET)
+    year = form.year(default=timezone.localdate().year)
+    context = pages.annual_report(
+        target_groups=TargetGroup.objects.active(),
+        indicators=list(Indicator.objects.all()),
+        series=load_series(area_codes=[settings.MUNICIPALITY_CODE], up_to_year=year),
+        goal_year=GOAL_YEAR,
+    )
+    context |= {
+        "form": form,
+        "year": year,
+        "districts": neighbourhoods.district_rows(year=year),
+        "estimates": [label for label, *_key in neighbourhoods.ESTIMATES],
+        "count_sources": neighbourhoods.COALITION_COUNTS,
+        "made_on": timezone.localdate(),
+    }
+    return render(request, "monitoring/report.html", context)
