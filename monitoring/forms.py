@@ -36,12 +36,21 @@ class ChartChoiceForm(forms.Form):
         return self.indicators.get(code) or next(iter(self.indicators.values()), None)
 
 
+FILE_FORMATS = [
+    ("ggd", _("GGD figures in the long format (one line per figure)")),
+    ("rivm", _("RIVM export “Gezondheid per wijk en buurt” (StatLine 50150NED)")),
+]
+
+
 class UploadForm(forms.Form):
+    file_format = forms.ChoiceField(
+        label=_("Kind of file"), choices=FILE_FORMATS, initial="ggd", widget=forms.RadioSelect
+    )
     file = forms.FileField(
         label=_("CSV file with figures"),
         help_text=_(
-            "UTF-8, separated by commas or semicolons. First line exactly: "
-            "area_code,target_group,age_band,indicator,year,value,ci_low,ci_high,"
+            "UTF-8, separated by commas or semicolons. For the long format the first line is "
+            "exactly: area_code,target_group,age_band,indicator,year,value,ci_low,ci_high,"
             "sample_size,instrument,source"
         ),
         validators=[FileExtensionValidator(["csv", "txt"])],
@@ -58,6 +67,7 @@ class ConfirmImportForm(forms.Form):
     """The checked file again, carried in the page, so the confirmation stores what was shown."""
 
     content = forms.CharField(widget=forms.HiddenInput, strip=False)
+    file_format = forms.ChoiceField(choices=FILE_FORMATS, widget=forms.HiddenInput)
 
 
 class YearForm(forms.Form):

@@ -2,15 +2,23 @@
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 
 from coalition.models import Area, TargetGroup
-from monitoring.importing import LineError, parse_indicator_csv
-from monitoring.models import Indicator, Measurement
+from monitoring.importing import (
+    LineError,
+    parse_indicator_csv,
+    parse_kerncijfers_csv,
+    parse_rivm_csv,
+)
+from monitoring.models import AreaProfile, Indicator, Measurement
 
 UPDATE_FIELDS = ["value", "ci_low", "ci_high", "sample_size", "source"]
 UNIQUE_FIELDS = ["indicator", "target_group", "age_band", "area", "year", "instrument"]
 # Kinds from large to small, so a parent is created before its children.
+# The file formats an indicator file may have: our own long format, or the RIVM export.
+PARSERS = {"ggd": parse_indicator_csv, "rivm": parse_rivm_csv}
 KIND_ORDER = [
     Area.Kind.COUNTRY,
     Area.Kind.REGION,
@@ -35,9 +43,9 @@ class CheckedFile:
     new_area_codes: list[str] = field(default_factory=list)
 
 
-def check_indicator_file(*, content: bytes) -> CheckedFile:
+def check_indicator_file(*, content: bytes, file_format: str = "ggd") -> CheckedFile:
     """Read and check a file, and count what storing it would add and update. Stores nothing."""
-    parsed = parse_indicator_csv(
+    parsed = PARSERS[file_format](
         content,
         target_groups=set(TargetGroup.objects.values_list("slug", flat=True)),
         indicators=set(Indicator.objects.values_list("code", flat=True)),
@@ -56,10 +64,10 @@ def check_indicator_file(*, content: bytes) -> CheckedFile:
     )
 
 
-def import_indicator_file(*, content: bytes) -> CheckedFile:
+def import_indicator_file(*, content: bytes, file_format: str = "ggd") -> CheckedFile:
     """Store every figure of a valid file, or nothing: raises ImportRejected with the errors."""
     with transaction.atomic():
-        checked = check_indicator_file(content=content)
+        checked = check_indicator_file(content=content, file_format=file_format)
         if checked.errors:
             raise ImportRejected(checked.errors)
         areas = ensure_areas(checked.rows)
@@ -121,17 +129,61 @@ def parent_code(code: str) -> str | None:
 
 
 def ensure_areas(rows: list[dict]) -> dict[str, int]:
-    """Ids of the rows' areas; unknown codes are created (name = code, kind from the prefix)."""
+    """Ids of the rows' areas; unknown codes are created (kind from the prefix, named by the
+    row's ``name`` or else by the code)."""
     codes = {row["area_code"] for row in rows}
+    names = {row["area_code"]: row.get("name") or row["area_code"] for row in rows}
     wanted = codes | {parent_code(code) for code in codes} - {None}
     areas = dict(Area.objects.filter(code__in=wanted).values_list("code", "id"))
     missing = sorted(codes - set(areas), key=lambda c: KIND_ORDER.index(Area.kind_for_code(c)))
     for code in missing:
         area = Area.objects.create(
             code=code,
-            name=code,
+            name=names[code],
             kind=Area.kind_for_code(code),
             parent_id=areas.get(parent_code(code)),
         )
         areas[code] = area.id
     return areas
+
+
+PROFILE_FIELDS = [
+    "inhabitants",
+    "aged_65_plus",
+    "households",
+    "one_person_households",
+    "income_per_inhabitant",
+]
+KWB_SOURCE = "CBS, Kerncijfers wijken en buurten"
+
+
+def import_kerncijfers_file(*, content: bytes, year: int) -> int:
+    """Store the CBS key figures of the municipality's areas for one year, all or nothing.
+
+    Areas named by their code (created by an earlier indicator import) get the CBS name."""
+    with transaction.atomic():
+        parsed = parse_kerncijfers_csv(
+            content, year=year, municipality_code=settings.MUNICIPALITY_CODE
+        )
+        if parsed.errors:
+            raise ImportRejected(parsed.errors)
+        areas = ensure_areas(parsed.rows)
+        for row in parsed.rows:
+            Area.objects.filter(code=row["area_code"], name=row["area_code"]).update(
+                name=row["name"]
+            )
+        AreaProfile.objects.bulk_create(
+            [
+                AreaProfile(
+                    area_id=areas[row["area_code"]],
+                    year=year,
+                    source=f"{KWB_SOURCE} {year}",
+                    **{name: row.get(name) for name in PROFILE_FIELDS},
+                )
+                for row in parsed.rows
+            ],
+            update_conflicts=True,
+            unique_fields=["area", "year"],
+            update_fields=[*PROFILE_FIELDS, "source"],
+        )
+    return len(parsed.rows)

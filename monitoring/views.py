@@ -107,8 +107,11 @@ def upload(request):
     if not form.is_valid():
         return render(request, "monitoring/upload.html", {"form": form})
     content = form.cleaned_data["file"].read()
-    checked = check_indicator_file(content=content)
-    confirm = ConfirmImportForm(initial={"content": content.decode("utf-8-sig", "replace")})
+    file_format = form.cleaned_data["file_format"]
+    checked = check_indicator_file(content=content, file_format=file_format)
+    confirm = ConfirmImportForm(
+        initial={"content": content.decode("utf-8-sig", "replace"), "file_format": file_format}
+    )
     return render(
         request, "monitoring/upload.html", {"form": form, "checked": checked, "confirm": confirm}
     )
@@ -122,7 +125,10 @@ def confirm_upload(request):
     if not form.is_valid():
         return redirect("monitoring:upload")
     try:
-        checked = import_indicator_file(content=form.cleaned_data["content"].encode("utf-8"))
+        checked = import_indicator_file(
+            content=form.cleaned_data["content"].encode("utf-8"),
+            file_format=form.cleaned_data["file_format"],
+        )
     except ImportRejected:
         messages.error(
             request, _("The file has changed or is no longer valid; nothing was stored.")

@@ -18,9 +18,10 @@ GOOD = (
 )
 
 
-def upload(client, text, name="cijfers.csv"):
+def upload(client, text, name="cijfers.csv", file_format="ggd"):
     return client.post(
-        reverse("monitoring:upload"), {"file": SimpleUploadedFile(name, text.encode("utf-8"))}
+        reverse("monitoring:upload"),
+        {"file": SimpleUploadedFile(name, text.encode("utf-8")), "file_format": file_format},
     )
 
 
@@ -55,7 +56,9 @@ def test_coordinator_confirms_and_the_figures_are_stored(coordinator_client):
     preview = upload(coordinator_client, GOOD)
     content = preview.context["confirm"].initial["content"]
 
-    response = coordinator_client.post(reverse("monitoring:confirm_upload"), {"content": content})
+    response = coordinator_client.post(
+        reverse("monitoring:confirm_upload"), {"content": content, "file_format": "ggd"}
+    )
 
     assert response.status_code == 302
     assert response["Location"] == reverse("monitoring:dashboard")
@@ -87,7 +90,7 @@ def test_bad_file_lists_every_error_and_offers_no_confirmation(coordinator_clien
 def test_confirming_a_tampered_file_stores_nothing(coordinator_client):
     response = coordinator_client.post(
         reverse("monitoring:confirm_upload"),
-        {"content": f"{HEADER}\nGM1916,ouderen,65+,eenzaam,2024,146,,,,,\n"},
+        {"content": f"{HEADER}\nGM1916,ouderen,65+,eenzaam,2024,146,,,,,\n", "file_format": "ggd"},
         follow=True,
     )
 
@@ -102,3 +105,24 @@ def test_upload_without_a_file_shows_a_dutch_error_next_to_the_field(coordinator
     response = coordinator_client.post(reverse("monitoring:upload"), {})
 
     assert "Dit veld is verplicht." in response.content.decode()
+
+
+def test_coordinator_imports_an_rivm_export(coordinator_client):
+    rivm = (
+        "ID;WijkenEnBuurten;Perioden;Leeftijd;Marges;Eenzaam_25\n"
+        "0;WK191601  ;2024JJ00;20300;MW00000;47\n"
+        "1;WK191601  ;2024JJ00;20300;MOG0095;44\n"
+        "2;WK191601  ;2024JJ00;20300;MBG0095;50\n"
+    )
+    preview = upload(coordinator_client, rivm, file_format="rivm")
+    confirm = preview.context["confirm"].initial
+
+    coordinator_client.post(reverse("monitoring:confirm_upload"), confirm)
+
+    stored = Measurement.objects.get()
+    assert (stored.area.code, stored.age_band, stored.value, stored.ci_high) == (
+        "WK191601",
+        "18+",
+        47.0,
+        50.0,
+    )

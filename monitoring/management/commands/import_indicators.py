@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from monitoring.services import ImportRejected, import_indicator_file
+from monitoring.services import PARSERS, ImportRejected, import_indicator_file
 
 
 class Command(BaseCommand):
@@ -15,8 +15,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
+        parser.add_argument(
+            "--format",
+            choices=sorted(PARSERS),
+            default="ggd",
+            help="ggd: the long format above (default); rivm: the RIVM 50150NED CSV export.",
+        )
 
-    def handle(self, *args, file: Path, **options):
+    def handle(self, *args, file: Path, format: str, **options):
         try:
             content = file.read_bytes()
         except OSError as error:
@@ -24,7 +30,7 @@ class Command(BaseCommand):
                 _("Cannot read %(file)s: %(error)s") % {"file": file, "error": error.strerror}
             ) from None
         try:
-            checked = import_indicator_file(content=content)
+            checked = import_indicator_file(content=content, file_format=format)
         except ImportRejected as rejected:
             for error in rejected.errors:
                 self.stderr.write(str(error))
