@@ -103,3 +103,17 @@ def test_report_with_no_data_says_how_to_import():
     assert report() == (
         "Nog geen metingen. Lees ze in met: manage.py import_indicators BESTAND.csv\n"
     )
+
+
+@pytest.mark.parametrize("areas", [1, 6])
+def test_report_uses_one_query_whatever_the_number_of_series(areas, django_assert_num_queries):
+    for n in range(areas):
+        area = make_area(code=f"WK1916{n:02d}", name=f"Wijk {n}")
+        for group in ["ouderen", "jongeren"]:
+            for year in [2016, 2020, 2024]:
+                make_measurement(area=area, target_group=group, year=year, sample_size=400)
+
+    with django_assert_num_queries(1):
+        rows = json.loads(report("--json"))
+
+    assert len(rows) == areas * 2
