@@ -8,7 +8,7 @@ import math
 from django.conf import settings
 
 from coalition.models import Area, TargetGroup
-from monitoring.models import Indicator, Measurement
+from monitoring.models import AreaProfile, Indicator, Measurement
 
 DEMO_SOURCE = "Demo-cijfers (verzonnen, geen echte GGD-gegevens)"
 WAVES = [2012, 2016, 2020, 2022, 2024]
@@ -59,6 +59,7 @@ def seed(stdout) -> None:
         count += store(municipality, groups.get(slug), indicators, band, values, n)
     for slug, (band, values) in NETHERLANDS.items():
         count += store(country, groups.get(slug), indicators, band, values, NETHERLANDS_SAMPLE)
+    count += seed_districts(municipality, groups, indicators)
     stdout.write(f"Monitor: {count} demo figures (source: “{DEMO_SOURCE}”).\n")
 
 
@@ -86,4 +87,61 @@ def store(area, group, indicators, band, values, n) -> int:
                 },
             )
             count += 1
+    return count
+
+
+# Per district: share lonely 18+, severely lonely 18+, lonely 65+ (2024) and inhabitants.
+DISTRICTS = [
+    (47.5, 12.8, 53.0, 9800),
+    (44.0, 11.0, 49.5, 8600),
+    (49.8, 13.9, 55.2, 11200),
+    (42.1, 10.2, 47.0, 7400),
+    (46.3, 12.1, 51.8, 13100),
+    (43.2, 10.8, 48.6, 12500),
+    (39.4, 9.1, 45.1, 14800),
+    (36.8, 8.4, 42.0, 1900),
+]
+
+
+def seed_districts(municipality, groups, indicators) -> int:
+    """RIVM-like model estimates and CBS-like key figures for the municipality's districts."""
+    districts = list(
+        Area.objects.filter(kind=Area.Kind.DISTRICT, parent=municipality).order_by("code")
+    )
+    count = 0
+    for district, (lonely, severe, older, inhabitants) in zip(districts, DISTRICTS, strict=False):
+        for slug, band, code, value in [
+            ("volwassenen", "18+", "eenzaam", lonely),
+            ("volwassenen", "18+", "ernstig_eenzaam", severe),
+            ("ouderen", "65+", "eenzaam", older),
+        ]:
+            if slug not in groups:
+                continue
+            Measurement.objects.update_or_create(
+                indicator=indicators[code],
+                target_group=groups[slug],
+                area=district,
+                age_band=band,
+                year=2024,
+                instrument="DJG-11",
+                defaults={
+                    "value": value,
+                    "ci_low": round(value - 4.5, 1),
+                    "ci_high": round(value + 4.5, 1),
+                    "source": DEMO_SOURCE,
+                },
+            )
+            count += 1
+        AreaProfile.objects.update_or_create(
+            area=district,
+            year=2024,
+            defaults={
+                "inhabitants": inhabitants,
+                "aged_65_plus": round(inhabitants * (0.18 + (lonely - 36) / 100)),
+                "households": inhabitants // 2,
+                "one_person_households": round(inhabitants / 2 * (0.3 + (lonely - 36) / 60)),
+                "income_per_inhabitant": round(38 - (lonely - 36) * 0.6, 1),
+                "source": DEMO_SOURCE,
+            },
+        )
     return count

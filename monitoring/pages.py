@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 
 from monitoring import figures, trend
@@ -44,6 +45,14 @@ class Card:
     goal_year: int
     chart_id: str
     figure: dict | None
+
+    @property
+    def change_display(self) -> str:
+        """The change since the previous wave with its sign: "+0,8", "-5,5"."""
+        change = self.series.change if self.series else None
+        if change is None:
+            return ""
+        return ("+" if round(change, 1) > 0 else "") + floatformat(change, 1)
 
     @property
     def missing_goal_wave(self) -> bool:

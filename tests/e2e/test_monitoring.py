@@ -1,10 +1,11 @@
 from io import StringIO
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_accessible
+from tests.e2e.conftest import assert_accessible, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -36,6 +37,7 @@ def test_dashboard_draws_charts_switches_indicator_and_is_accessible(
     expect(page.get_by_role("heading", level=1)).to_have_text("Monitor: eenzaamheid per doelgroep")
     expect(page.locator(".sparkline.chart-drawn")).to_have_count(5)
     expect(page.locator("#card-ouderen")).to_have_text("Ouderen")
+    page.screenshot(path="/tmp/monitoring-dashboard.png", full_page=True)
     assert_accessible(page)
 
     page.get_by_role("link", name="(Zeer) ernstig eenzaam").click()
@@ -67,3 +69,26 @@ def test_detail_page_draws_the_trend_chart_and_is_accessible(page, live_server, 
     expect(page.locator(".chart.chart-drawn")).to_have_count(1)
     page.screenshot(path="/tmp/monitoring-detail.png", full_page=True)
     assert errors == []
+
+
+def test_coordinator_pages_are_accessible(page, live_server, demo_figures):
+    # seed_demo made the demo coordinator (coordinator@example.org, with an authenticator).
+    log_in(page, live_server, User.objects.get(username="coordinator@example.org"))
+
+    page.goto(live_server.url + "/monitor/wijken/?jaar=2024")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wijken: behoefte en aanbod")
+    expect(page.locator("tbody tr")).to_have_count(8)
+    assert_accessible(page)
+
+    page.goto(live_server.url + "/monitor/rapport/?jaar=2024")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Eenzaamheid in Leidschendam-Voorburg: jaarrapport 2024"
+    )
+    assert_accessible(page)
+    page.emulate_media(media="print")
+    expect(page.locator(".site-nav")).to_be_hidden()
+
+    page.emulate_media(media="screen")
+    page.goto(live_server.url + "/monitor/inlezen/")
+    expect(page.get_by_label("CSV-bestand met cijfers")).to_be_visible()
+    assert_accessible(page)

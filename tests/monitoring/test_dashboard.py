@@ -63,6 +63,7 @@ def test_card_without_goal_wave_says_no_measurement_yet(resident):
     html = text(resident.get(reverse("monitoring:dashboard")))
 
     assert "nog geen meting 2024" in html
+    assert "Verschil met 2020: +1,0 procentpunt" in html
     assert "Niet te beoordelen" in html
     assert "nog geen meting in het doeljaar" in html
 
