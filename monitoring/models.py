@@ -36,11 +36,14 @@ class MeasurementQuerySet(models.QuerySet):
         return self.filter(area__code__in=codes)
 
     def in_series_order(self):
+        # Ids break ties of equal ``order`` values, so each series' rows stay together.
         return self.order_by(
             "area__code",
             "target_group__order",
+            "target_group_id",
             "age_band",
             "indicator__order",
+            "indicator_id",
             "instrument",
             "year",
         )

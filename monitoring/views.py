@@ -82,11 +82,21 @@ def csv_response(filename: str) -> tuple[HttpResponse, csv.writer]:
 def export_measurements(request):
     response, writer = csv_response("metingen.csv")
     writer.writerow(HEADER)
-    for m in Measurement.objects.with_related().in_series_order():
-        writer.writerow(
-            [m.area.code, m.target_group.slug, m.age_band, m.indicator.code, m.year, m.value]
-            + [m.ci_low, m.ci_high, m.sample_size, m.instrument, m.source]
+    writer.writerows(
+        Measurement.objects.in_series_order().values_list(
+            "area__code",
+            "target_group__slug",
+            "age_band",
+            "indicator__code",
+            "year",
+            "value",
+            "ci_low",
+            "ci_high",
+            "sample_size",
+            "instrument",
+            "source",
         )
+    )
     return response
 
 

@@ -117,3 +117,16 @@ def test_report_uses_one_query_whatever_the_number_of_series(areas, django_asser
         rows = json.loads(report("--json"))
 
     assert len(rows) == areas * 2
+
+
+def test_series_of_target_groups_with_the_same_order_stay_apart():
+    from coalition.models import TargetGroup
+
+    TargetGroup.objects.update(order=0)
+    for year in [2016, 2020, 2024]:
+        for group in ["ouderen", "jongeren"]:
+            make_measurement(target_group=group, year=year, sample_size=400)
+
+    rows = json.loads(report("--json"))
+
+    assert sorted(row["target_group"] for row in rows) == ["jongeren", "ouderen"]
