@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from monitoring.models import Indicator, Measurement
+from monitoring.models import AreaProfile, Indicator, Measurement
 
 
 @admin.register(Indicator)
@@ -14,3 +14,11 @@ class MeasurementAdmin(admin.ModelAdmin):
     list_filter = ["indicator", "target_group", "year", "instrument"]
     search_fields = ["area__code", "area__name", "source"]
     list_select_related = ["area", "target_group", "indicator"]
+
+
+@admin.register(AreaProfile)
+class AreaProfileAdmin(admin.ModelAdmin):
+    list_display = ["area", "year", "inhabitants", "aged_65_plus", "one_person_households"]
+    list_filter = ["year"]
+    search_fields = ["area__code", "area__name"]
+    list_select_related = ["area"]

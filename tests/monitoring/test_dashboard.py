@@ -228,3 +228,13 @@ def test_inactive_target_group_has_no_card(resident):
 
     assert '<h2 id="card-jongeren">' not in html
     assert '<h2 id="card-ouderen">Ouderen</h2>' in html
+
+
+def test_dashboard_in_english(resident):
+    make_series({2012: 40, 2016: 44, 2020: 48, 2024: 46})
+    resident.post(reverse("set_language"), {"language": "en", "next": "/monitor/"})
+
+    html = text(resident.get(reverse("monitoring:dashboard")))
+
+    assert "Monitor: loneliness per target group" in html
+    assert "Trend break shown" in html

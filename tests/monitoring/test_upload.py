@@ -126,3 +126,26 @@ def test_coordinator_imports_an_rivm_export(coordinator_client):
         47.0,
         50.0,
     )
+
+
+def test_anonymous_cannot_confirm_an_import(resident):
+    response = resident.post(
+        reverse("monitoring:confirm_upload"), {"content": GOOD, "file_format": "ggd"}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+    assert Measurement.objects.count() == 0
+
+
+def test_partner_cannot_confirm_an_import(partner_client):
+    response = partner_client.post(
+        reverse("monitoring:confirm_upload"), {"content": GOOD, "file_format": "ggd"}
+    )
+
+    assert response.status_code == 403
+    assert Measurement.objects.count() == 0
+
+
+def test_confirm_only_accepts_post(coordinator_client):
+    assert coordinator_client.get(reverse("monitoring:confirm_upload")).status_code == 405
