@@ -199,3 +199,19 @@ def test_one_sided_interval_and_bad_sample_size_are_rejected(tmp_path):
         "Regel 2: vul ci_low en ci_high allebei in, of allebei niet",
         "Regel 3: de steekproefomvang “-3” is geen heel getal boven 0",
     ]
+
+
+def test_excel_style_file_with_bom_crlf_and_quotes_is_read(tmp_path):
+    path = tmp_path / "excel.csv"
+    text = (
+        HEADER.replace(",", ";")
+        + "\r\n"
+        + 'GM1916;ouderen;65+;eenzaam;2024;"46,4";"41,7";"51,1";650;;"GGD; monitor 2024"\r\n\r\n'
+    )
+    path.write_bytes(text.encode("utf-8-sig"))
+
+    run(path)
+
+    stored = Measurement.objects.get()
+    assert (stored.value, stored.ci_low, stored.sample_size) == (46.4, 41.7, 650)
+    assert stored.source == "GGD; monitor 2024"
