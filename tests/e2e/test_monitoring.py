@@ -1,17 +1,29 @@
+from importlib import import_module
 from io import StringIO
 
 import pytest
-from django.contrib.auth.models import User
+from django.apps import apps
+from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import assert_accessible, log_in
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def demo_figures(db):
+def demo_figures(transactional_db):
+    # An earlier transactional test empties every table: put back what the data migrations
+    # made (groups, target groups, indicators) when it is missing. Both steps are idempotent.
+    if not Group.objects.exists():
+        for module in [
+            "coalition.migrations.0002_roles_and_target_groups",
+            "monitoring.migrations.0002_seed_indicators_and_roles",
+        ]:
+            migration = import_module(module)
+            for operation in migration.Migration.operations:
+                operation.code(apps, None)
     call_command("seed_demo", stdout=StringIO())
 
 
