@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 
-from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 
 from monitoring import figures, trend
@@ -48,11 +47,7 @@ class Card:
 
     @property
     def change_display(self) -> str:
-        """The change since the previous wave with its sign: "+0,8", "-5,5"."""
-        change = self.series.change if self.series else None
-        if change is None:
-            return ""
-        return ("+" if round(change, 1) > 0 else "") + floatformat(change, 1)
+        return self.series.change_display if self.series else ""
 
     @property
     def missing_goal_wave(self) -> bool:

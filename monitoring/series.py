@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.db.models import Q
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext_lazy as _
 
 from coalition.models import Area, TargetGroup
@@ -150,6 +151,13 @@ class Series:
     def change(self) -> float | None:
         """Percentage points since the previous wave."""
         return self.latest.value - self.previous.value if self.previous else None
+
+    @property
+    def change_display(self) -> str:
+        """The change since the previous wave with its sign: "+0,8", "-5,5"."""
+        if self.change is None:
+            return ""
+        return ("+" if round(self.change, 1) > 0 else "") + floatformat(self.change, 1)
 
     def year(self, year: int) -> Figure | None:
         return next((m for m in self.measurements if m.year == year), None)

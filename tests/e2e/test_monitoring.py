@@ -99,6 +99,7 @@ def test_coordinator_pages_are_accessible(page, live_server, demo_figures):
     assert_accessible(page)
     page.emulate_media(media="print")
     expect(page.locator(".site-nav")).to_be_hidden()
+    page.screenshot(path="/tmp/monitoring-report-print.png", full_page=True)
 
     page.emulate_media(media="screen")
     page.goto(live_server.url + "/monitor/inlezen/")

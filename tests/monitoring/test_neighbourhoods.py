@@ -57,8 +57,8 @@ def test_districts_are_ranked_by_estimated_lonely_residents(coordinator_client):
     assert "modelschattingen van het RIVM" in html
     order = [html.index(name) for name in ["Voorburg-Noord", "Voorburg-West", "Stompwijk"]]
     assert order == sorted(order)
-    assert "<td>4000</td>" in html  # 40 % of 10,000
-    assert "<td>2000</td>" in html  # 50 % of 4,000
+    assert "<td>4.000</td>" in html  # 40 % of 10,000
+    assert "<td>2.000</td>" in html  # 50 % of 4,000
     assert "<td>25 %</td>" in html  # share 65+
 
 
