@@ -1,5 +1,6 @@
 from django import forms
 from django.core.validators import FileExtensionValidator
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -32,8 +33,12 @@ class ChartChoiceForm(forms.Form):
         return self.cleaned_data.get(name)
 
     def chosen_indicator(self):
+        """The chosen indicator, else the first ("eenzaam"); 404 when there are none at all."""
         code = self.chosen("indicator")
-        return self.indicators.get(code) or next(iter(self.indicators.values()), None)
+        indicator = self.indicators.get(code) or next(iter(self.indicators.values()), None)
+        if indicator is None:
+            raise Http404("No indicators.")
+        return indicator
 
 
 FILE_FORMATS = [
