@@ -3,7 +3,8 @@ from django.core.validators import FileExtensionValidator
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+# The confirm step sends the file back as a form field: stay under Django's 2.5 MB limit.
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
 
 class ChartChoiceForm(forms.Form):
@@ -64,7 +65,9 @@ class UploadForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
+            raise forms.ValidationError(
+                _("The file is larger than 2 MB. Split it into smaller files.")
+            )
         return upload
 
 
