@@ -2,7 +2,8 @@
 """Benchmark of the trend-break evaluation: 200 areas × 5 target groups × 5 indicators ×
 8 waves (40,000 measurements, 5,000 series).
 
-It fills a scratch database (SQLite in a temporary directory unless DATABASE_URL is set),
+It fills a scratch database: SQLite in a temporary directory, or the database named by
+BENCH_DATABASE_URL, which is EMPTIED first (never point it at real data),
 then times, best of three:
 - the evaluation as ``trend_report`` and the CSV export do it: load every series in one
   query and judge each with monitoring.trend;

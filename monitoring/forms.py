@@ -1,8 +1,10 @@
 from django import forms
 from django.core.validators import FileExtensionValidator
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+# The confirm step sends the file back as a form field: stay under Django's 2.5 MB limit.
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
 
 class ChartChoiceForm(forms.Form):
@@ -32,8 +34,12 @@ class ChartChoiceForm(forms.Form):
         return self.cleaned_data.get(name)
 
     def chosen_indicator(self):
+        """The chosen indicator, else the first ("eenzaam"); 404 when there are none at all."""
         code = self.chosen("indicator")
-        return self.indicators.get(code) or next(iter(self.indicators.values()), None)
+        indicator = self.indicators.get(code) or next(iter(self.indicators.values()), None)
+        if indicator is None:
+            raise Http404("No indicators.")
+        return indicator
 
 
 FILE_FORMATS = [
@@ -59,7 +65,9 @@ class UploadForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
+            raise forms.ValidationError(
+                _("The file is larger than 2 MB. Split it into smaller files.")
+            )
         return upload
 
 

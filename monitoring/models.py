@@ -29,12 +29,6 @@ class Indicator(models.Model):
 
 
 class MeasurementQuerySet(models.QuerySet):
-    def with_related(self):
-        return self.select_related("indicator", "target_group", "area")
-
-    def in_areas(self, codes):
-        return self.filter(area__code__in=codes)
-
     def in_series_order(self):
         # Ids break ties of equal ``order`` values, so each series' rows stay together.
         return self.order_by(

@@ -14,6 +14,8 @@ from monitoring.series import (
     main_series,
 )
 
+CORONA_YEAR = 2020
+
 
 @dataclass
 class Verdict:
@@ -98,6 +100,11 @@ def detail(
     ]
     references.sort(key=lambda s: s.first.area.kind != "region")
     result = chosen.evaluate(goal_year=goal_year, baseline_years=baseline or None)
+    # 2020 was a corona year: show what the verdict would be without it, as a check.
+    without = [year for year in result.baseline_years if year != CORONA_YEAR]
+    sensitivity = None
+    if CORONA_YEAR in result.baseline_years and len(without) >= 2:
+        sensitivity = Verdict(chosen.evaluate(goal_year=goal_year, baseline_years=without))
     axis_title = _("%(indicator)s (%% of %(age_band)s)") % {
         "indicator": indicator.name,
         "age_band": chosen.first.age_band,
@@ -108,6 +115,8 @@ def detail(
         "age_bands": age_bands,
         "baseline_years": [m.year for m in chosen.measurements if m.year < goal_year],
         "verdict": Verdict(result),
+        "without_corona": sensitivity,
+        "corona_year": CORONA_YEAR,
         "references": references,
         "figure": figures.trend_figure(chosen, result, references, axis_title=axis_title),
         "table": [m for s in [chosen, *references] for m in s.measurements],

@@ -141,6 +141,19 @@ def test_detail_shows_chart_data_table_references_and_method(resident):
     assert figure["data"][2]["line"]["dash"] == "dash"
 
 
+def test_detail_shows_the_verdict_without_the_corona_year_as_a_check(resident):
+    # With 2020 (60) the trend expects 68 in 2024: 49 is far below it → trend break. Without
+    # 2020 the trend (40 → 44) expects 52 ± 3.6: 49 is below it but not significantly.
+    make_series({2012: 40, 2016: 44, 2020: 60, 2024: 49}, half=1)
+
+    html = text(resident.get(reverse("monitoring:group", args=["ouderen"])))
+
+    assert "Verwacht in 2024 als de stijging was doorgegaan: 68,0 %" in html
+    assert "Trendbreuk aangetoond" in html
+    assert "Controle: zonder het coronajaar 2020 in de trend is het oordeel:" in html
+    assert "<strong>Stijging afgevlakt, niet significant</strong>" in html
+
+
 def test_detail_baseline_choice_changes_the_projection(resident):
     make_series({2012: 40, 2016: 44, 2020: 60, 2024: 49})
 

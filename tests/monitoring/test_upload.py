@@ -149,3 +149,14 @@ def test_partner_cannot_confirm_an_import(partner_client):
 
 def test_confirm_only_accepts_post(coordinator_client):
     assert coordinator_client.get(reverse("monitoring:confirm_upload")).status_code == 405
+
+
+def test_too_large_file_is_refused_next_to_the_field(coordinator_client):
+    big = GOOD + "#" * (2 * 1024 * 1024)
+
+    response = upload(coordinator_client, big)
+
+    assert "Het bestand is groter dan 2 MB. Splits het in kleinere bestanden." in (
+        response.content.decode()
+    )
+    assert Measurement.objects.count() == 0
