@@ -14,8 +14,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from network import services as network_services
+from network.models import Activity, ActivityChange, MistakeReport
 from tests.conftest import login
-from tests.factories import make_user
+from tests.factories import make_activity, make_activity_type, make_organisation, make_user
 
 ROLES = ("anonymous", "partner_a", "partner_b", "coordinator", "superuser")
 
@@ -23,32 +25,133 @@ ROLES = ("anonymous", "partner_a", "partner_b", "coordinator", "superuser")
 NOT_IN_MATRIX = {"admin", "django.conf.urls.i18n"}
 
 
+def pk(key):
+    return lambda world: [world[key].pk]
+
+
+def slug(key):
+    return lambda world: [world[key].slug]
+
+
+def uuid(key):
+    return lambda world: [str(world[key].uuid)]
+
+
 def reset_args(world):
     user = world["partner_a_user"]
     return [urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)]
 
 
-# name: (arguments from the world, GET codes, POST codes)
-MATRIX = {
-    "home": (None, "200 200 200 200 200", "405 405 405 405 405"),
-    "privacy": (None, "200 200 200 200 200", "405 405 405 405 405"),
-    "healthz": (None, "200 200 200 200 200", "405 405 405 405 405"),
-    "theme_css": (None, "200 200 200 200 200", "405 405 405 405 405"),
-    "login": (None, "200 302 302 302 302", "200 302 302 302 302"),
-    "logout": (None, "405 405 405 405 405", "200 200 200 200 200"),
-    "password_reset": (None, "200 200 200 200 200", "200 200 200 200 200"),
-    "password_reset_done": (None, "200 200 200 200 200", "405 405 405 405 405"),
-    "password_reset_confirm": (reset_args, "302 302 302 302 302", "302 302 302 302 302"),
-    "password_reset_complete": (None, "200 200 200 200 200", "405 405 405 405 405"),
-    "password_change": (None, "302 200 200 200 200", "302 200 200 200 200"),
-    "password_change_done": (None, "302 200 200 200 200", "302 405 405 405 405"),
-    "otp_overview": (None, "302 200 200 200 200", "302 200 200 200 200"),
-    "otp_setup": (None, "302 200 200 302 302", "302 200 200 302 302"),
-    "otp_verify": (None, "302 200 200 200 200", "302 200 200 200 200"),
-    "otp_recovery_codes": (None, "302 302 302 302 302", "302 302 302 302 302"),
-    "otp_new_recovery_codes": (None, "405 405 405 405 405", "302 302 302 302 302"),
-    "otp_disable": (None, "405 405 405 405 405", "302 302 302 302 302"),
+# URL arguments, from the objects of the world below.
+ARGS = {
+    "password_reset_confirm": reset_args,
+    "network:activity": pk("activity_a"),
+    "network:activity_edit": pk("activity_a"),
+    "network:activity_ics": pk("activity_a"),
+    "network:activity_publish": pk("pending_a"),
+    "network:activity_reject": pk("pending_a"),
+    "network:activity_type_edit": pk("activity_type"),
+    "network:activity_verify": pk("activity_a"),
+    "network:api_organization": uuid("organisation_a"),
+    "network:api_service": uuid("activity_a"),
+    "network:change_approve": pk("change_a"),
+    "network:change_reject": pk("change_a"),
+    "network:organisation": slug("organisation_a"),
+    "network:organisation_edit": slug("organisation_a"),
+    "network:partner_disable": lambda world: [
+        world["organisation_a"].slug,
+        world["partner_a_user"].pk,
+    ],
+    "network:partner_invite": slug("organisation_a"),
+    "network:report_mistake": pk("activity_a"),
+    "network:report_resolve": pk("report_a"),
+    "network:shortlist_add": pk("activity_a"),
+    "network:shortlist_remove": pk("activity_a"),
+    "network:verify_link": lambda world: [world["verify_token"]],
+    "network:workspace_activity": pk("activity_a"),
+    "network:workspace_organisation": slug("organisation_a"),
+    "monitoring:group": lambda world: ["ouderen"],
 }
+
+# name: (GET codes, POST codes) for anonymous, partner A, partner B, coordinator, superuser
+MATRIX = {
+    "home": ("200 200 200 200 200", "405 405 405 405 405"),
+    "privacy": ("200 200 200 200 200", "405 405 405 405 405"),
+    "healthz": ("200 200 200 200 200", "405 405 405 405 405"),
+    "theme_css": ("200 200 200 200 200", "405 405 405 405 405"),
+    "login": ("200 302 302 302 302", "200 302 302 302 302"),
+    "logout": ("405 405 405 405 405", "200 200 200 200 200"),
+    "password_reset": ("200 200 200 200 200", "200 200 200 200 200"),
+    "password_reset_done": ("200 200 200 200 200", "405 405 405 405 405"),
+    "password_reset_confirm": ("302 302 302 302 302", "302 302 302 302 302"),
+    "password_reset_complete": ("200 200 200 200 200", "405 405 405 405 405"),
+    "password_change": ("302 200 200 200 200", "302 200 200 200 200"),
+    "password_change_done": ("302 200 200 200 200", "302 405 405 405 405"),
+    "otp_overview": ("302 200 200 200 200", "302 200 200 200 200"),
+    "otp_setup": ("302 200 200 302 302", "302 200 200 302 302"),
+    "otp_verify": ("302 200 200 200 200", "302 200 200 200 200"),
+    "otp_recovery_codes": ("302 302 302 302 302", "302 302 302 302 302"),
+    "otp_new_recovery_codes": ("405 405 405 405 405", "302 302 302 302 302"),
+    "otp_disable": ("405 405 405 405 405", "302 302 302 302 302"),
+    # The monitor (issue 6): public figures, coordinator pages.
+    "monitoring:confirm_upload": ("302 403 403 405 405", "302 403 403 302 302"),
+    "monitoring:dashboard": ("200 200 200 200 200", "405 405 405 405 405"),
+    "monitoring:export_measurements": ("200 200 200 200 200", "405 405 405 405 405"),
+    "monitoring:export_verdicts": ("200 200 200 200 200", "405 405 405 405 405"),
+    "monitoring:group": ("200 200 200 200 200", "405 405 405 405 405"),
+    "monitoring:neighbourhoods": ("302 403 403 200 200", "302 403 403 405 405"),
+    "monitoring:report": ("302 403 403 200 200", "302 403 403 405 405"),
+    "monitoring:upload": ("302 403 403 200 200", "302 403 403 200 200"),
+    # The social map and the partner workspace (issue 3).
+    "network:activity": ("200 200 200 200 200", "200 200 200 200 200"),
+    "network:activity_edit": ("302 200 403 200 200", "302 200 403 200 200"),
+    "network:activity_ics": ("200 200 200 200 200", "200 200 200 200 200"),
+    "network:activity_new": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:activity_publish": ("302 405 405 405 405", "302 403 403 302 302"),
+    "network:activity_reject": ("302 405 405 405 405", "302 403 403 302 302"),
+    "network:activity_type_edit": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:activity_types": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:activity_verify": ("302 405 405 405 405", "302 302 403 302 302"),
+    "network:api_organization": ("200 200 200 200 200", "200 200 200 200 200"),
+    "network:api_organizations": ("200 200 200 200 200", "200 200 200 200 200"),
+    "network:api_root": ("200 200 200 200 200", "200 200 200 200 200"),
+    "network:api_service": ("200 200 200 200 200", "200 200 200 200 200"),
+    "network:api_services": ("200 200 200 200 200", "200 200 200 200 200"),
+    "network:api_taxonomies": ("200 200 200 200 200", "200 200 200 200 200"),
+    "network:api_taxonomy_terms": ("200 200 200 200 200", "200 200 200 200 200"),
+    "network:change_approve": ("302 405 405 405 405", "302 403 403 302 404"),
+    "network:change_reject": ("302 405 405 405 405", "302 403 403 302 302"),
+    "network:export_csv": ("200 200 200 200 200", "200 200 200 200 200"),
+    "network:export_ics": ("200 200 200 200 200", "200 200 200 200 200"),
+    "network:import": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:import_confirm": ("302 405 405 405 405", "302 403 403 302 302"),
+    "network:moderation": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:organisation": ("200 200 200 200 200", "200 200 200 200 200"),
+    "network:organisation_edit": ("302 200 403 200 200", "302 302 403 200 200"),
+    "network:organisation_new": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:organisations": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:partner_disable": ("302 405 405 405 405", "302 403 403 302 302"),
+    "network:partner_invite": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:report_mistake": ("405 405 405 405 405", "400 400 400 400 400"),
+    "network:report_resolve": ("302 405 405 405 405", "302 403 403 302 404"),
+    "network:reports": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:search": ("200 200 200 200 200", "200 200 200 200 200"),
+    "network:shortlist": ("200 200 200 200 200", "200 200 200 200 200"),
+    "network:shortlist_add": ("405 405 405 405 405", "302 302 302 302 302"),
+    "network:shortlist_clear": ("405 405 405 405 405", "302 302 302 302 302"),
+    "network:shortlist_csv": ("200 200 200 200 200", "200 200 200 200 200"),
+    "network:shortlist_remove": ("405 405 405 405 405", "302 302 302 302 302"),
+    "network:stale": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:verify_link": ("200 200 200 200 200", "302 302 302 302 302"),
+    "network:workspace": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:workspace_activity": ("302 200 403 200 200", "302 200 403 200 200"),
+    "network:workspace_organisation": ("302 200 403 200 200", "302 200 403 200 200"),
+}
+
+
+def url_for(name: str, world: dict) -> str:
+    args_from = ARGS.get(name)
+    return reverse(name, args=args_from(world) if args_from else None)
 
 
 def url_names(resolver=None, namespace=""):
@@ -75,8 +178,32 @@ def world(db):
     partner_b = make_user(username="b@example.org", roles=["partner"])
     coordinator = make_user(username="c@example.org", roles=["coordinator"])
     superuser = make_user(username="s@example.org", is_superuser=True, is_staff=True)
+    organisation_a = make_organisation(
+        name="Organisatie A", slug="organisatie-a", users=[partner_a]
+    )
+    organisation_b = make_organisation(
+        name="Organisatie B", slug="organisatie-b", users=[partner_b]
+    )
+    activity_a = make_activity(organisation=organisation_a, title="Wandelen in A")
+    pending_a = make_activity(
+        organisation=organisation_a,
+        title="Nieuw in A",
+        publication_state=Activity.Publication.PENDING,
+    )
     return {
         "partner_a_user": partner_a,
+        "organisation_a": organisation_a,
+        "organisation_b": organisation_b,
+        "activity_a": activity_a,
+        "pending_a": pending_a,
+        "activity_type": make_activity_type("bewegen"),
+        "change_a": ActivityChange.objects.create(
+            activity=activity_a,
+            data=network_services.values_of(activity_a),
+            proposed_by=partner_a,
+        ),
+        "report_a": MistakeReport.objects.create(activity=activity_a, message="Tijd klopt niet"),
+        "verify_token": network_services.verification_token(activity_a, partner_a),
         "clients": {
             "anonymous": Client(enforce_csrf_checks=True),
             "partner_a": login(Client(enforce_csrf_checks=True), partner_a, verified=False),
@@ -98,8 +225,8 @@ def with_csrf(client: Client) -> dict:
 
 @pytest.mark.parametrize("name", sorted(MATRIX))
 def test_access_matrix(world, name):
-    args_from, get_codes, post_codes = MATRIX[name]
-    url = reverse(name, args=args_from(world) if args_from else None)
+    get_codes, post_codes = MATRIX[name]
+    url = url_for(name, world)
     outcome = {"GET": [], "POST": []}
 
     for role in ROLES:
@@ -113,9 +240,9 @@ def test_access_matrix(world, name):
 
 def test_every_post_without_a_csrf_token_is_refused(world):
     client = world["clients"]["coordinator"]
-    for name, (args_from, _, post_codes) in MATRIX.items():
+    for name, (_, post_codes) in MATRIX.items():
         if post_codes.split()[3] == "405":
             continue
-        url = reverse(name, args=args_from(world) if args_from else None)
+        url = url_for(name, world)
 
         assert client.post(url, {}).status_code == 403, url
