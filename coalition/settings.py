@@ -196,6 +196,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "coalition.security.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "coalition.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

@@ -141,3 +141,22 @@ def test_site_stays_dutch_for_an_english_browser(resident):
 
     assert '<html lang="nl">' in response.content.decode()
     assert response["Content-Language"] == "nl"
+
+
+def test_database_outage_gives_a_dutch_try_again_page(resident, monkeypatch):
+    from django.db import OperationalError
+
+    from coalition import views
+
+    def outage(request):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(views, "render", lambda *args, **kwargs: outage(None))
+
+    response = resident.get(reverse("privacy"))
+
+    html = response.content.decode()
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "Probeer het later opnieuw" in html
+    assert "wordt nooit twee keer opgeslagen" in html
