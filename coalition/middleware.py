@@ -1,12 +1,5 @@
-import logging
-
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.utils import translation
-
-logger = logging.getLogger(__name__)
 
 
 class DutchFirstLocaleMiddleware:
@@ -29,25 +22,3 @@ class DutchFirstLocaleMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
-
-
-class DatabaseUnavailableMiddleware:
-    """When the database cannot be reached, answer with a calm Dutch 503 page, not a 500.
-
-    The page is rendered without touching the database (no user, no session), says "try
-    again later" and asks the browser to come back in 30 seconds. Only connection trouble
-    counts; an IntegrityError or a bug still surfaces as the error it is.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_exception(self, request, exception):
-        if not isinstance(exception, OperationalError | InterfaceError):
-            return None
-        logger.error("Database unavailable at %s %s: %s", request.method, request.path, exception)
-        html = render_to_string("503.html", {"coalition_name": settings.COALITION_NAME})
-        return HttpResponse(html, status=503, headers={"Retry-After": "30"})

@@ -196,7 +196,6 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "coalition.security.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "coalition.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
