@@ -297,6 +297,7 @@ class Activity(models.Model):
         verbose_name_plural = _("activities")
         indexes = [
             models.Index(fields=["publication_state", "title", "id"], name="act_public_idx"),
+            models.Index(fields=["publication_state", "status"], name="act_state_idx"),
             models.Index(fields=["publication_state", "last_verified_on"], name="act_fresh_idx"),
             models.Index(fields=["district", "publication_state"], name="act_district_idx"),
             models.Index(fields=["is_free"], name="act_free_idx"),
