@@ -13,10 +13,10 @@ class Page:
     # For pages that need more than a GET (a form submission): fn(client, page, name).
     custom: Callable | None = field(default=None, compare=False)
 
-    def request(self, client, name: str):
+    def request(self, client, name: str, path: str | None = None):
         if self.custom is not None:
             return self.custom(client, self, name)
-        return client.get(self.path, name=name)
+        return client.get(path or self.path, name=name)
 
 
 def submit_form(client, page: Page, name: str):
@@ -39,6 +39,11 @@ PAGES: dict[str, Page] = {
     for page in [
         TRIVIAL,
         Page("home", "/"),
-        Page("healthz", "/healthz"),
+        Page(
+            "social map: text search + filters", "/sociale-kaart/?q=wandelen&doelgroep=1&gratis=on"
+        ),
+        Page("activity page", "/sociale-kaart/activiteit/{activity}/"),
+        Page("HSDS API: services list", "/api/hsds/services?per_page=20"),
+        Page("monitor dashboard", "/monitor/"),
     ]
 }

@@ -99,7 +99,7 @@ def gunicorn(env: dict[str, str], workers: int):
         process.wait(timeout=20)
 
 
-def run_locust(page, url: str, env: dict, seconds: int, users: int, session: str) -> dict:
+def run_locust(page, path, url: str, env: dict, seconds: int, users: int, session: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         prefix = f"{tmp}/run"
         subprocess.run(
@@ -117,7 +117,13 @@ def run_locust(page, url: str, env: dict, seconds: int, users: int, session: str
                 "--loglevel=ERROR",
             ],
             cwd=ROOT,
-            env={**os.environ, **env, "BENCH_PAGE": page.name, "BENCH_SESSION": session},
+            env={
+                **os.environ,
+                **env,
+                "BENCH_PAGE": page.name,
+                "BENCH_PATH": path,
+                "BENCH_SESSION": session,
+            },
             check=True,
             capture_output=True,
         )
@@ -133,7 +139,7 @@ def run_locust(page, url: str, env: dict, seconds: int, users: int, session: str
     }
 
 
-def count_queries(page, session: str) -> int:
+def count_queries(page, path: str, session: str) -> int:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -141,9 +147,9 @@ def count_queries(page, session: str) -> int:
     client = Client(HTTP_HOST="127.0.0.1")
     if page.needs_login:
         client.cookies["sessionid"] = session
-    page.request(DjangoClient(client), name=page.name)  # warm caches, as under load
+    page.request(DjangoClient(client), name=page.name, path=path)  # warm, as under load
     with CaptureQueriesContext(connection) as queries:
-        page.request(DjangoClient(client), name=page.name)
+        page.request(DjangoClient(client), name=page.name, path=path)
     return len(queries)
 
 
@@ -185,7 +191,7 @@ def main() -> int:
     django.setup()
     from django.core.management import call_command
 
-    from bench.fill import coordinator_session, fill_to
+    from bench.fill import coordinator_session, fill_to, sample_ids
     from bench.pages import PAGES, TRIVIAL
 
     call_command("migrate", verbosity=0)
@@ -199,10 +205,12 @@ def main() -> int:
         fill_to(size)
         print(f"filled to {size:,} rows in {time.perf_counter() - started:.0f} s", flush=True)
         session = coordinator_session()
+        ids = sample_ids()
         with gunicorn(env, args.workers) as url:
             for page in PAGES.values():
-                stats = run_locust(page, url, env, args.seconds, args.users, session)
-                stats["queries"] = count_queries(page, session)
+                path = page.path.format(**ids)
+                stats = run_locust(page, path, url, env, args.seconds, args.users, session)
+                stats["queries"] = count_queries(page, path, session)
                 results.append({"page": page.name, "size": size, **stats})
                 print(
                     f"  {page.name:<28} median {stats['median_ms']:>6.1f} ms  "
