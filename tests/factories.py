@@ -47,3 +47,34 @@ def make_area(**overrides) -> Area:
 def target_group(slug: str) -> TargetGroup:
     """One of the target groups the data migration creates (ouderen, jongeren, …)."""
     return TargetGroup.objects.get(slug=slug)
+
+
+def make_signal(**overrides):
+    """A signal about a fictional resident, stored directly (no mails, no events)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from signals.models import Signal
+
+    n = next(_serial)
+    target_groups = overrides.pop("target_groups", [])
+    overrides.setdefault("reference", f"S-2026-{n:05d}")
+    overrides.setdefault("reporter_kind", Signal.ReporterKind.CONCERNED)
+    overrides.setdefault("person_name", "Mevr. J.")
+    overrides.setdefault("age_band", Signal.AgeBand.OVER_75)
+    overrides.setdefault("postcode", "2271 AB")
+    overrides.setdefault("person_aware", Signal.Awareness.NO)
+    overrides.setdefault(
+        "situation", "Mijn buurvrouw komt sinds de dood van haar man niet meer buiten."
+    )
+    overrides.setdefault("contact_route", Signal.ContactRoute.PHONE)
+    overrides.setdefault("contact_phone", f"070 123 {n:04d}")
+    overrides.setdefault("consent", True)
+    overrides.setdefault("created_at", timezone.now())
+    overrides.setdefault(
+        "contact_due", timezone.localdate(overrides["created_at"]) + datetime.timedelta(days=5)
+    )
+    signal = Signal.objects.create(**overrides)
+    signal.target_groups.set(target_groups)
+    return signal

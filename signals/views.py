@@ -1,0 +1,268 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coalition.roles import is_partner
+from signals import forms, ratelimit, services
+from signals.access import can_triage, coordinator_required, get_signal_for
+from signals.models import Signal, SignalMail
+
+PAGE_SIZE = 25
+
+
+# --- Public form ---------------------------------------------------------------------------
+def report(request):
+    if request.method == "POST":
+        if ratelimit.is_limited(request):
+            return render(request, "signals/rate_limited.html", status=429)
+        form = forms.ReportForm(request.POST)
+        if form.is_valid():
+            if form.cleaned_data["website"]:  # the honeypot: a robot filled it in
+                ratelimit.count_submission(request)
+                return redirect("signals:thanks")
+            professional = is_partner(request.user)
+            signal, created = services.submit_signal(
+                **form.submission(),
+                channel=Signal.Channel.PROFESSIONAL if professional else Signal.Channel.WEB,
+                reported_by=request.user if request.user.is_authenticated else None,
+            )
+            if created:
+                ratelimit.count_submission(request)
+            return _thank(request, signal)
+    else:
+        initial = (
+            {"reporter_kind": Signal.ReporterKind.PROFESSIONAL} if is_partner(request.user) else {}
+        )
+        form = forms.ReportForm(initial=initial)
+    return render(request, "signals/report.html", {"form": form})
+
+
+def _thank(request, signal: Signal):
+    request.session["signal_thanks"] = {
+        "reference": signal.reference,
+        "due": signal.contact_due.isoformat(),
+    }
+    return redirect("signals:thanks")
+
+
+def thanks(request):
+    sent = request.session.get("signal_thanks")
+    return render(request, "signals/thanks.html", {"sent": sent})
+
+
+# --- Coordinators --------------------------------------------------------------------------
+@coordinator_required
+def queue(request):
+    filters = forms.QueueFilterForm(request.GET or None)
+    today = timezone.localdate()
+    signals = filters.filter(Signal.objects.for_queue(), user=request.user, today=today)
+    page = Paginator(signals, PAGE_SIZE).get_page(request.GET.get("page"))
+    counts = dict(Signal.objects.values_list("status").annotate(n=Count("pk")).order_by())
+    context = {
+        "filters": filters,
+        "page": page,
+        "today": today,
+        "counts": [(value, label, counts.get(value, 0)) for value, label in Signal.Status.choices],
+        "failed_mails": SignalMail.objects.filter(state=SignalMail.State.FAILED).count(),
+        "query": _query_without_page(request),
+    }
+    return render(request, "signals/queue.html", context)
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+@coordinator_required
+def desk_report(request):
+    form = forms.DeskReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        signal, _created = services.submit_signal(
+            **form.submission(), channel=form.cleaned_data["channel"], reported_by=request.user
+        )
+        messages.success(request, _("Signal %(ref)s is stored.") % {"ref": signal.reference})
+        return redirect(signal)
+    return render(request, "signals/desk_report.html", {"form": form})
+
+
+ACTION_FORMS = {
+    "assign_form": forms.AssignForm,
+    "move_form": forms.MoveForm,
+    "note_form": forms.NoteForm,
+    "attempt_form": forms.ContactAttemptForm,
+    "cancel_form": forms.CancelForm,
+    "close_form": forms.CloseForm,
+    "reopen_form": forms.ReopenForm,
+    "anonymise_form": forms.AnonymiseForm,
+}
+
+
+def _detail(request, signal: Signal, bound: dict | None = None, status: int = 200):
+    """The signal page; every render shows personal data, so every render is logged."""
+    services.view_signal(signal=signal, by=request.user)
+    context = {name: form_class() for name, form_class in ACTION_FORMS.items()}
+    context.update(bound or {})
+    context["move_form"].fields["status"].choices = [
+        (s, Signal.Status(s).label)
+        for s in signal.next_statuses()
+        if s not in (Signal.Status.CLOSED, Signal.Status.CANCELLED)
+        and not (s == Signal.Status.IN_PROGRESS and not signal.is_open)
+    ]
+    context.update(
+        signal=signal,
+        today=timezone.localdate(),
+        target_groups=list(signal.target_groups.all()),
+        attempts=list(signal.contact_attempts.select_related("by")),
+        events=list(signal.events.select_related("by").order_by("-at", "-pk")),
+        mails=list(signal.mails.all()),
+        duplicates=list(Signal.objects.possible_duplicates_of(signal)) if signal.is_open else [],
+    )
+    return render(request, "signals/detail.html", context, status=status)
+
+
+@coordinator_required
+def detail(request, reference):
+    signal = get_signal_for(request.user, reference)
+    return _detail(request, signal)
+
+
+def _act(request, reference, form_name, perform, success):
+    """Run one POSTed action: validate its form, call the service, report, redirect."""
+    signal = get_signal_for(request.user, reference)
+    form = ACTION_FORMS[form_name](request.POST)
+    if not form.is_valid():
+        return _detail(request, signal, {form_name: form}, status=400)
+    try:
+        perform(signal, form.cleaned_data)
+    except services.WorkflowError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, success)
+    return redirect(signal)
+
+
+@require_POST
+@coordinator_required
+def assign(request, reference):
+    def perform(signal, data):
+        services.assign_signal(signal=signal, by=request.user, to=data["to"])
+
+    return _act(request, reference, "assign_form", perform, _("The signal is assigned."))
+
+
+@require_POST
+@coordinator_required
+def take(request, reference):
+    signal = get_signal_for(request.user, reference)
+    try:
+        services.assign_signal(signal=signal, by=request.user, to=request.user)
+    except services.WorkflowError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("You now handle this signal."))
+    return redirect(signal)
+
+
+@require_POST
+@coordinator_required
+def move(request, reference):
+    def perform(signal, data):
+        services.move_signal(signal=signal, by=request.user, status=data["status"])
+
+    return _act(request, reference, "move_form", perform, _("The status is changed."))
+
+
+@require_POST
+@coordinator_required
+def note(request, reference):
+    def perform(signal, data):
+        services.add_note(signal=signal, by=request.user, text=data["text"])
+
+    return _act(request, reference, "note_form", perform, _("The note is saved."))
+
+
+@require_POST
+@coordinator_required
+def contact_attempt(request, reference):
+    def perform(signal, data):
+        services.log_contact_attempt(signal=signal, by=request.user, **data)
+
+    return _act(request, reference, "attempt_form", perform, _("The contact attempt is saved."))
+
+
+@require_POST
+@coordinator_required
+def cancel(request, reference):
+    def perform(signal, data):
+        services.cancel_signal(
+            signal=signal, by=request.user, reason=data["reason"], duplicate_of=data["duplicate_of"]
+        )
+
+    return _act(request, reference, "cancel_form", perform, _("The signal is cancelled."))
+
+
+@require_POST
+@coordinator_required
+def close(request, reference):
+    def perform(signal, data):
+        services.close_signal(
+            signal=signal, by=request.user, outcome=data["outcome"], note=data["note"]
+        )
+
+    return _act(request, reference, "close_form", perform, _("The signal is closed."))
+
+
+@require_POST
+@coordinator_required
+def reopen(request, reference):
+    def perform(signal, data):
+        services.reopen_signal(signal=signal, by=request.user, reason=data["reason"])
+
+    return _act(request, reference, "reopen_form", perform, _("The signal is open again."))
+
+
+@require_POST
+@coordinator_required
+@permission_required("signals.anonymise_signal", raise_exception=True)
+def anonymise(request, reference):
+    def perform(signal, data):
+        services.anonymise_signal(signal=signal, by=request.user, reason=data["reason"])
+
+    return _act(request, reference, "anonymise_form", perform, _("The signal is anonymised."))
+
+
+@require_POST
+@coordinator_required
+@permission_required("signals.export_signal", raise_exception=True)
+def export(request, reference):
+    signal = get_signal_for(request.user, reference)
+    data = services.export_signal(signal=signal, by=request.user)
+    response = HttpResponse(
+        json.dumps(data, indent=2, ensure_ascii=False, default=str),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{signal.reference}.json"'
+    return response
+
+
+# --- Partners ------------------------------------------------------------------------------
+@login_required
+@permission_required("signals.view_own_reports", raise_exception=True)
+def my_reports(request):
+    signals = Signal.objects.reported_by(request.user).order_by("-created_at", "-pk")
+    page = Paginator(signals.only("reference", "created_at", "status"), PAGE_SIZE)
+    return render(
+        request,
+        "signals/my_reports.html",
+        {"page": page.get_page(request.GET.get("page")), "can_triage": can_triage(request.user)},
+    )
