@@ -31,7 +31,7 @@ class SignalAdmin(admin.ModelAdmin):
 
     def get_fields(self, request, obj=None):
         if request.user.is_superuser:
-            return super().get_fields(request, obj)
+            return PUBLIC_SIGNAL_FIELDS + Signal.PERSONAL_FIELDS
         return PUBLIC_SIGNAL_FIELDS
 
     def get_readonly_fields(self, request, obj=None):

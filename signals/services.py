@@ -482,11 +482,9 @@ def send_overdue_digest(*, today: datetime.date) -> int:
         + settings_site_url(reverse("signals:queue") + "?overdue=on")
         + "\n"
     )
-    transaction.on_commit(
-        lambda: send_email.enqueue(
-            subject=_("%(count)s signals are overdue") % {"count": len(overdue)},
-            body=body,
-            to=[settings.COORDINATOR_EMAIL],
-        )
+    send_email.enqueue(
+        subject=_("%(count)s signals are overdue") % {"count": len(overdue)},
+        body=body,
+        to=[settings.COORDINATOR_EMAIL],
     )
     return len(overdue)

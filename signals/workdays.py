@@ -1,12 +1,18 @@
 """Working days: Monday to Friday, except Dutch public holidays (from ``holidays``)."""
 
 import datetime
+from functools import cache
 
 import holidays
 
 
+@cache
+def dutch_holidays(year: int) -> frozenset[datetime.date]:
+    return frozenset(holidays.NL(years=year))
+
+
 def is_working_day(day: datetime.date) -> bool:
-    return day.weekday() < 5 and day not in holidays.NL(years=day.year)
+    return day.weekday() < 5 and day not in dutch_holidays(day.year)
 
 
 def add_working_days(start: datetime.date, days: int) -> datetime.date:
