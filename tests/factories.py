@@ -78,3 +78,45 @@ def make_signal(**overrides):
     signal = Signal.objects.create(**overrides)
     signal.target_groups.set(target_groups)
     return signal
+
+
+def make_organisation(**overrides):
+    from network.models import Organisation
+
+    n = next(_serial)
+    users = overrides.pop("users", [])
+    overrides.setdefault("name", f"Stichting Voorbeeld {n}")
+    overrides.setdefault("slug", f"stichting-voorbeeld-{n}")
+    overrides.setdefault("sector", Organisation.Sector.WELFARE)
+    organisation = Organisation.objects.create(**overrides)
+    organisation.users.set(users)
+    return organisation
+
+
+def make_activity_type(slug: str = "ontmoeting"):
+    from network.models import ActivityType
+
+    return ActivityType.objects.get_or_create(slug=slug, defaults={"name": slug.title()})[0]
+
+
+def make_activity(**overrides):
+    from datetime import date
+
+    from network.models import Activity
+
+    n = next(_serial)
+    types = overrides.pop("activity_types", None)
+    groups = overrides.pop("target_groups", [])
+    overrides.setdefault("organisation", make_organisation())
+    overrides.setdefault("title", f"Koffieochtend {n}")
+    overrides.setdefault("summary", "Samen koffie drinken en een praatje maken.")
+    overrides.setdefault("publication_state", Activity.Publication.PUBLISHED)
+    overrides.setdefault("schedule_kind", "weekly")
+    overrides.setdefault("weekdays", "TU")
+    overrides.setdefault("start_time", "10:00")
+    overrides.setdefault("end_time", "12:00")
+    overrides.setdefault("last_verified_on", date(2026, 9, 1))
+    activity = Activity.objects.create(**overrides)
+    activity.activity_types.set(types if types is not None else [make_activity_type()])
+    activity.target_groups.set(groups)
+    return activity

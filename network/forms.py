@@ -1,0 +1,275 @@
+import re
+from datetime import date
+
+from django import forms
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from coalition.models import Area, TargetGroup
+from network.models import Activity, ActivityType, MistakeReport, Organisation
+from network.models.activities import LANGUAGES
+from network.schedule import WEEKDAY_CODES
+from network.services import EDITABLE_FIELDS
+
+POSTCODE = re.compile(r"^\s*(\d{4})\s*([A-Za-z]{2})\s*$")
+NL_LATITUDE = (50.7, 53.6)
+NL_LONGITUDE = (3.3, 7.3)
+
+WEEKDAYS = [
+    ("MO", _("Monday")),
+    ("TU", _("Tuesday")),
+    ("WE", _("Wednesday")),
+    ("TH", _("Thursday")),
+    ("FR", _("Friday")),
+    ("SA", _("Saturday")),
+    ("SU", _("Sunday")),
+]
+
+
+def parse_dutch_date(text: str) -> date:
+    """``31-12-2026`` or ``2026-12-31``."""
+    text = text.strip()
+    match = re.match(r"^(\d{1,2})-(\d{1,2})-(\d{4})$", text)
+    try:
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            return date(year, month, day)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(
+            _("“%(value)s” is not a date. Write it as 31-12-2026."), params={"value": text}
+        ) from None
+
+
+def normalise_postcode(value: str) -> str:
+    if not value:
+        return ""
+    match = POSTCODE.match(value)
+    if not match:
+        raise ValidationError(_("Enter a postcode like 2271 AB."))
+    return f"{match.group(1)} {match.group(2).upper()}"
+
+
+class ActivityForm(forms.ModelForm):
+    weekdays = forms.MultipleChoiceField(
+        label=_("Weekdays"),
+        choices=WEEKDAYS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    dates = forms.CharField(
+        label=_("Dates"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Only for separate dates: one date per line, like 31-12-2026."),
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages spoken"),
+        choices=LANGUAGES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Activity
+        fields = EDITABLE_FIELDS
+        widgets = {
+            "activity_types": forms.CheckboxSelectMultiple,
+            "target_groups": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "accessibility_notes": forms.Textarea(attrs={"rows": 2}),
+            "how_to_join": forms.Textarea(attrs={"rows": 3}),
+            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "valid_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        help_texts = {
+            "summary": _("One or two sentences that appear in the search results."),
+            "interval": _("1 is every week (or month), 2 is every other week, and so on."),
+            "latitude": _("For the map, e.g. 52.0830."),
+            "longitude": _("For the map, e.g. 4.3930."),
+            "valid_from": _("Needed when it is not every week or month."),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.active().editable_by(user)
+        self.fields["activity_types"].queryset = ActivityType.objects.filter(is_active=True)
+        self.fields["target_groups"].queryset = TargetGroup.objects.active()
+        self.fields["district"].queryset = Area.objects.filter(kind=Area.Kind.DISTRICT)
+        if self.instance.pk:
+            self.initial["weekdays"] = [c for c in self.instance.weekdays.split(",") if c]
+            self.initial["dates"] = "\n".join(
+                date.fromisoformat(d).strftime("%d-%m-%Y") for d in self.instance.dates
+            )
+            self.initial["languages"] = self.instance.languages
+
+    def clean_weekdays(self):
+        chosen = self.cleaned_data["weekdays"]
+        return ",".join(code for code in WEEKDAY_CODES if code in chosen)
+
+    def clean_dates(self):
+        lines = [line for line in self.cleaned_data["dates"].splitlines() if line.strip()]
+        return sorted({parse_dutch_date(line) for line in lines})
+
+    def clean_postcode(self):
+        return normalise_postcode(self.cleaned_data["postcode"])
+
+    def clean_latitude(self):
+        value = self.cleaned_data["latitude"]
+        if value is not None and not NL_LATITUDE[0] <= value <= NL_LATITUDE[1]:
+            raise ValidationError(_("This place is not in the Netherlands."))
+        return value
+
+    def clean_longitude(self):
+        value = self.cleaned_data["longitude"]
+        if value is not None and not NL_LONGITUDE[0] <= value <= NL_LONGITUDE[1]:
+            raise ValidationError(_("This place is not in the Netherlands."))
+        return value
+
+    def clean(self):
+        data = super().clean()
+        self._check_schedule(data)
+        if data.get("min_age") and data.get("max_age") and data["min_age"] > data["max_age"]:
+            self.add_error("max_age", _("The maximum age is lower than the minimum age."))
+        if not data.get("is_free") and data.get("price") is None and not data.get("cost_notes"):
+            self.add_error("price", _("Enter the price, or tick that it is free."))
+        if (data.get("latitude") is None) != (data.get("longitude") is None):
+            self.add_error("longitude", _("Enter both latitude and longitude, or neither."))
+        if data.get("is_online") and not data.get("online_url") and not data.get("street"):
+            self.add_error("online_url", _("Enter the link for taking part online."))
+        if not data.get("is_online") and not (data.get("street") or data.get("venue_name")):
+            self.add_error("street", _("Enter where it takes place, or tick online."))
+        return data
+
+    def _check_schedule(self, data):
+        kind = data.get("schedule_kind")
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", _("The end time must be after the start time."))
+        frm, until = data.get("valid_from"), data.get("valid_until")
+        if frm and until and until < frm:
+            self.add_error("valid_until", _("This date is before the start date."))
+        if kind in (Activity.ScheduleKind.WEEKLY, Activity.ScheduleKind.MONTHLY):
+            if not data.get("weekdays"):
+                self.add_error("weekdays", _("Choose at least one weekday."))
+            if not start:
+                self.add_error("start_time", _("Enter the start time."))
+            if (data.get("interval") or 1) > 1 and not frm:
+                self.add_error("valid_from", _("Enter the first date, to count from."))
+        if kind == Activity.ScheduleKind.MONTHLY and data.get("month_week") is None:
+            self.add_error("month_week", _("Choose which week of the month."))
+        if kind == Activity.ScheduleKind.DATES and not data.get("dates"):
+            self.add_error("dates", _("Enter at least one date."))
+
+
+class SearchForm(forms.Form):
+    SORTS = [("relevance", _("best match")), ("name", _("name")), ("date", _("next date"))]
+    PARTS = [("morning", _("morning")), ("afternoon", _("afternoon")), ("evening", _("evening"))]
+
+    q = forms.CharField(label=_("Search"), required=False, strip=True)
+    doelgroep = forms.ModelChoiceField(
+        label=_("For whom"),
+        queryset=TargetGroup.objects.active(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("everyone"),
+    )
+    soort = forms.ModelChoiceField(
+        label=_("Kind of activity"),
+        queryset=ActivityType.objects.filter(is_active=True),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("all kinds"),
+    )
+    wijk = forms.ModelChoiceField(
+        label=_("District"),
+        queryset=Area.objects.filter(kind=Area.Kind.DISTRICT),
+        to_field_name="code",
+        required=False,
+        empty_label=_("all districts"),
+    )
+    dag = forms.ChoiceField(label=_("Day"), choices=[("", _("any day")), *WEEKDAYS], required=False)
+    dagdeel = forms.ChoiceField(
+        label=_("Part of the day"), choices=[("", _("any time")), *PARTS], required=False
+    )
+    gratis = forms.BooleanField(label=_("Free only"), required=False)
+    toegankelijk = forms.BooleanField(label=_("Wheelchair accessible"), required=False)
+    online = forms.BooleanField(label=_("Online"), required=False)
+    sorteer = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
+    lat = forms.FloatField(required=False, widget=forms.HiddenInput, min_value=-90, max_value=90)
+    lon = forms.FloatField(required=False, widget=forms.HiddenInput, min_value=-180, max_value=180)
+
+    def clean_q(self):
+        # Any input is fine: drop characters a database cannot store and keep it short.
+        return self.cleaned_data["q"].replace("\x00", "")[:200]
+
+
+class MistakeReportForm(forms.ModelForm):
+    class Meta:
+        model = MistakeReport
+        fields = ["message", "email"]
+        widgets = {"message": forms.Textarea(attrs={"rows": 3})}
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "slug",
+            "sector",
+            "description",
+            "website",
+            "email",
+            "phone",
+            "address",
+            "districts",
+            "target_groups",
+            "is_active",
+        ]
+        widgets = {
+            "districts": forms.CheckboxSelectMultiple,
+            "target_groups": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+class PartnerOrganisationForm(OrganisationForm):
+    """What a partner may change about their own organisation."""
+
+    class Meta(OrganisationForm.Meta):
+        fields = [
+            "description",
+            "website",
+            "email",
+            "phone",
+            "address",
+            "districts",
+            "target_groups",
+        ]
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"))
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        existing = User.objects.filter(username__iexact=email).first()
+        if existing and (existing.is_superuser or existing.groups.filter(name="coordinator")):
+            raise ValidationError(_("This person already has an account with other rights."))
+        return email
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("CSV file"))

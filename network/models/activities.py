@@ -1,0 +1,444 @@
+"""The social map: activities (HSDS services), their types, changes under review and reports."""
+
+import uuid
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import connection, models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from network import schedule
+
+VERIFY_REMINDER_DAYS = 183  # about six months
+STALE_DAYS = 365
+REMIND_AGAIN_DAYS = 30  # after twelve months an activity may be out of date
+
+LANGUAGES = [
+    ("nl", _("Dutch")),
+    ("en", _("English")),
+    ("tr", _("Turkish")),
+    ("ar", _("Arabic")),
+    ("pl", _("Polish")),
+    ("uk", _("Ukrainian")),
+    ("de", _("German")),
+    ("fr", _("French")),
+    ("es", _("Spanish")),
+    ("zgh", _("Berber")),
+    ("pap", _("Papiamento")),
+    ("srn", _("Sranan Tongo")),
+    ("nl-sgn", _("Dutch Sign Language")),
+]
+
+ACCESSIBILITY_FIELDS = (
+    "step_free",
+    "accessible_toilet",
+    "hearing_loop",
+    "parking",
+    "public_transport",
+)
+
+
+class ActivityType(models.Model):
+    """A kind of activity (ontmoeting, bewegen, maatje, …): an editable taxonomy term."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    slug = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=80)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("activity type")
+        verbose_name_plural = _("activity types")
+
+    def __str__(self):
+        return self.name
+
+
+class ActivityQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see: published and not ended."""
+        return self.filter(publication_state=Activity.Publication.PUBLISHED).exclude(
+            status=Activity.Status.ENDED
+        )
+
+    def editable_by(self, user):
+        from network.models import Organisation
+
+        return self.filter(organisation__in=Organisation.objects.editable_by(user))
+
+    def with_related(self):
+        return self.select_related("organisation", "district").prefetch_related(
+            "activity_types", "target_groups"
+        )
+
+    def search(self, text: str):
+        """Free text; PostgreSQL full text with the Dutch configuration, name ranked first.
+
+        Annotates ``rank``. On other databases a simple case-insensitive match.
+        """
+        if not text:
+            return self.annotate(rank=models.Value(0.0, output_field=models.FloatField()))
+        if connection.vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+            vector = (
+                SearchVector("title", weight="A", config="dutch")
+                + SearchVector("summary", weight="B", config="dutch")
+                + SearchVector("description", weight="C", config="dutch")
+            )
+            query = SearchQuery(text, config="dutch", search_type="websearch")
+            return self.annotate(rank=SearchRank(vector, query)).filter(
+                models.Q(rank__gt=0) | models.Q(title__icontains=text)
+            )
+        in_title = models.Q(title__icontains=text)
+        return self.filter(
+            in_title | models.Q(summary__icontains=text) | models.Q(description__icontains=text)
+        ).annotate(
+            rank=models.Case(
+                models.When(in_title, then=models.Value(1.0)),
+                default=models.Value(0.5),
+                output_field=models.FloatField(),
+            )
+        )
+
+    def stale(self, today: date):
+        """Published activities not verified for twelve months (or never)."""
+        limit = today - timedelta(days=STALE_DAYS)
+        return self.published().filter(
+            models.Q(last_verified_on__lt=limit) | models.Q(last_verified_on__isnull=True)
+        )
+
+    def due_for_reminder(self, today: date):
+        """Published activities not verified for six months: their partners get a reminder.
+
+        At most one reminder a month per activity.
+        """
+        limit = today - timedelta(days=VERIFY_REMINDER_DAYS)
+        last_month = today - timedelta(days=REMIND_AGAIN_DAYS)
+        return self.published().filter(
+            models.Q(last_verified_on__lt=limit) | models.Q(last_verified_on__isnull=True),
+            models.Q(reminder_sent_on__lt=last_month) | models.Q(reminder_sent_on__isnull=True),
+        )
+
+
+class Activity(models.Model):
+    """An activity or meeting place on the social map: an Open Referral HSDS *service*."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("active")
+        TEMPORARILY_CLOSED = "temporarily_closed", _("temporarily closed")
+        ENDED = "ended", _("ended")
+
+    class Publication(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        PENDING = "pending", _("waiting for review")
+        PUBLISHED = "published", _("published")
+        REJECTED = "rejected", _("rejected")
+
+    class ScheduleKind(models.TextChoices):
+        NONE = schedule.NONE, _("no fixed times (by appointment)")
+        WEEKLY = schedule.WEEKLY, _("weekly, or every few weeks")
+        MONTHLY = schedule.MONTHLY, _("monthly on a weekday")
+        DATES = schedule.DATES, _("on separate dates")
+
+    class MonthWeek(models.IntegerChoices):
+        FIRST = 1, _("first")
+        SECOND = 2, _("second")
+        THIRD = 3, _("third")
+        FOURTH = 4, _("fourth")
+        LAST = -1, _("last")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organisation = models.ForeignKey(
+        "network.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="activities",
+    )
+    title = models.CharField(_("name"), max_length=150)
+    summary = models.CharField(_("short summary"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    activity_types = models.ManyToManyField(
+        ActivityType, verbose_name=_("kind of activity"), related_name="activities"
+    )
+    target_groups = models.ManyToManyField(
+        "coalition.TargetGroup",
+        verbose_name=_("target groups"),
+        blank=True,
+        related_name="activities",
+    )
+    min_age = models.PositiveSmallIntegerField(
+        _("minimum age"), null=True, blank=True, validators=[MaxValueValidator(120)]
+    )
+    max_age = models.PositiveSmallIntegerField(
+        _("maximum age"), null=True, blank=True, validators=[MaxValueValidator(120)]
+    )
+
+    # Where
+    venue_name = models.CharField(_("name of the venue"), max_length=150, blank=True)
+    street = models.CharField(_("street and number"), max_length=150, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    city = models.CharField(_("town"), max_length=80, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    district = models.ForeignKey(
+        "coalition.Area",
+        verbose_name=_("district"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        limit_choices_to={"kind": "district"},
+    )
+    step_free = models.BooleanField(_("step-free entrance"), default=False)
+    accessible_toilet = models.BooleanField(_("accessible toilet"), default=False)
+    hearing_loop = models.BooleanField(_("hearing loop"), default=False)
+    parking = models.BooleanField(_("parking nearby"), default=False)
+    public_transport = models.BooleanField(_("public transport nearby"), default=False)
+    accessibility_notes = models.TextField(_("notes on accessibility"), blank=True)
+    is_online = models.BooleanField(_("online"), default=False)
+    online_url = models.URLField(_("link for online participation"), blank=True)
+
+    # When (local times, Europe/Amsterdam)
+    schedule_kind = models.CharField(
+        _("how often"), max_length=10, choices=ScheduleKind.choices, default=schedule.NONE
+    )
+    weekdays = models.CharField(
+        _("weekdays"), max_length=20, blank=True, help_text="MO,TU,WE,TH,FR,SA,SU"
+    )
+    interval = models.PositiveSmallIntegerField(
+        _("every how many weeks or months"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+    )
+    month_week = models.SmallIntegerField(
+        _("which week of the month"), choices=MonthWeek.choices, null=True, blank=True
+    )
+    dates = models.JSONField(_("dates"), default=list, blank=True)
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    valid_from = models.DateField(_("from"), null=True, blank=True)
+    valid_until = models.DateField(_("until"), null=True, blank=True)
+
+    # Cost and joining
+    is_free = models.BooleanField(_("free"), default=True)
+    price = models.DecimalField(
+        _("price in euro"),
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    cost_notes = models.CharField(_("notes on the cost"), max_length=200, blank=True)
+    how_to_join = models.TextField(_("how to join"), blank=True)
+    referral_needed = models.BooleanField(_("a referral is needed"), default=False)
+    languages = models.JSONField(_("languages spoken"), default=list, blank=True)
+
+    # Contact
+    contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = models.CharField(_("phone number"), max_length=30, blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    # State
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    )
+    alert = models.CharField(_("notice"), max_length=250, blank=True)
+    publication_state = models.CharField(
+        _("publication"), max_length=10, choices=Publication.choices, default=Publication.DRAFT
+    )
+    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    last_verified_on = models.DateField(_("last checked on"), null=True, blank=True)
+    last_verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last checked by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reminder_sent_on = models.DateField(_("last reminder sent on"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed at"), auto_now=True)
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        indexes = [
+            models.Index(fields=["publication_state", "status", "title"], name="act_public_idx"),
+            models.Index(fields=["publication_state", "last_verified_on"], name="act_fresh_idx"),
+            models.Index(fields=["district", "publication_state"], name="act_district_idx"),
+            models.Index(fields=["is_free"], name="act_free_idx"),
+            models.Index(fields=["is_online"], name="act_online_idx"),
+            models.Index(fields=["updated_at"], name="act_updated_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("network:activity", args=[self.pk])
+
+    @property
+    def is_published(self) -> bool:
+        return self.publication_state == self.Publication.PUBLISHED
+
+    def rule(self) -> schedule.Rule:
+        return schedule.Rule(
+            kind=self.schedule_kind,
+            weekdays=schedule.parse_weekdays(self.weekdays),
+            interval=self.interval or 1,
+            month_week=self.month_week,
+            dates=tuple(date.fromisoformat(d) for d in self.dates or ()),
+            valid_from=self.valid_from,
+            valid_until=self.valid_until,
+        )
+
+    def next_dates(self, today: date, count: int = 5) -> list[date]:
+        if self.status != self.Status.ACTIVE:
+            return []
+        return schedule.next_dates(self.rule(), today=today, count=count)
+
+    def is_stale(self, today: date) -> bool:
+        limit = today - timedelta(days=STALE_DAYS)
+        return self.last_verified_on is None or self.last_verified_on < limit
+
+    def accessibility_features(self) -> list[str]:
+        return [
+            str(self._meta.get_field(name).verbose_name)
+            for name in ACCESSIBILITY_FIELDS
+            if getattr(self, name)
+        ]
+
+    def language_names(self) -> list[str]:
+        names = dict(LANGUAGES)
+        return [str(names.get(code, code)) for code in self.languages or ()]
+
+    def has_location(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+class ActivityChange(models.Model):
+    """A partner's edit of a published activity, held until a coordinator decides."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("waiting for review")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+
+    activity = models.ForeignKey(
+        Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="changes"
+    )
+    data = models.JSONField(_("proposed values"))
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.PENDING
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    proposed_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-proposed_at"]
+        verbose_name = _("proposed change")
+        verbose_name_plural = _("proposed changes")
+        indexes = [models.Index(fields=["state", "proposed_at"], name="actchange_state_idx")]
+
+    def __str__(self):
+        return f"{self.activity} ({self.get_state_display()})"
+
+
+class ActivityEvent(models.Model):
+    """The history of an activity: who did what when, with the fields that changed."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("created")
+        EDITED = "edited", _("edited")
+        SUBMITTED = "submitted", _("sent for review")
+        PROPOSED = "proposed", _("change proposed")
+        PUBLISHED = "published", _("published")
+        APPROVED = "approved", _("change approved")
+        REJECTED = "rejected", _("rejected")
+        VERIFIED = "verified", _("checked as still correct")
+        IMPORTED = "imported", _("imported")
+
+    activity = models.ForeignKey(
+        Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="events"
+    )
+    action = models.CharField(_("action"), max_length=12, choices=Action.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("history entry")
+        verbose_name_plural = _("history")
+
+    def __str__(self):
+        return f"{self.activity}: {self.get_action_display()}"
+
+
+class MistakeReport(models.Model):
+    """A visitor's "meld een fout": something on an activity's page is wrong."""
+
+    activity = models.ForeignKey(
+        Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="reports"
+    )
+    message = models.TextField(_("what is wrong?"), max_length=2000)
+    email = models.EmailField(_("your e-mail address (optional)"), blank=True)
+    created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("resolved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("reported mistake")
+        verbose_name_plural = _("reported mistakes")
+        indexes = [models.Index(fields=["resolved_at", "created_at"], name="report_open_idx")]
+
+    def __str__(self):
+        return f"{self.activity}: {self.message[:40]}"

@@ -1,0 +1,109 @@
+"""The public search of the social map: filters from the query string, sorting, paging.
+
+Every result list costs a fixed number of queries whatever the number of activities.
+"""
+
+from datetime import date, time
+
+from django.core.paginator import Page, Paginator
+from django.db.models import F, FloatField, Q
+from django.db.models.functions import Cast
+
+from network.models import Activity
+
+PER_PAGE = 20
+PARTS_OF_DAY = {
+    "morning": (time(0, 0), time(12, 0)),
+    "afternoon": (time(12, 0), time(17, 0)),
+    "evening": (time(17, 0), time(23, 59, 59)),
+}
+# Degrees of longitude are shorter than degrees of latitude here (cos 52°).
+LONGITUDE_SCALE = 0.616
+
+
+def filtered(params: dict):
+    """Published activities matching the cleaned search form (not yet sorted or paged)."""
+    qs = Activity.objects.published().search(params.get("q") or "")
+    if params.get("doelgroep"):
+        qs = qs.filter(target_groups=params["doelgroep"])
+    if params.get("soort"):
+        qs = qs.filter(activity_types=params["soort"])
+    if params.get("wijk"):
+        qs = qs.filter(district=params["wijk"])
+    if params.get("dag"):
+        qs = qs.filter(weekdays__contains=params["dag"])
+    if params.get("dagdeel") in PARTS_OF_DAY:
+        start, end = PARTS_OF_DAY[params["dagdeel"]]
+        qs = qs.filter(start_time__gte=start, start_time__lt=end)
+    if params.get("gratis"):
+        qs = qs.filter(is_free=True)
+    if params.get("toegankelijk"):
+        qs = qs.filter(step_free=True, accessible_toilet=True)
+    if params.get("online"):
+        qs = qs.filter(is_online=True)
+    return qs
+
+
+def near(qs, lat: float, lon: float):
+    """Sort by (approximate) distance; activities without coordinates last."""
+    dlat = Cast("latitude", FloatField()) - lat
+    dlon = (Cast("longitude", FloatField()) - lon) * LONGITUDE_SCALE
+    return qs.annotate(distance=dlat * dlat + dlon * dlon).order_by(
+        F("distance").asc(nulls_last=True), "title"
+    )
+
+
+def by_next_date(qs, today: date) -> list[int]:
+    """Ids sorted by their next date (no date last): one query over the schedule fields."""
+    fields = [
+        "pk",
+        "title",
+        "status",
+        "schedule_kind",
+        "weekdays",
+        "interval",
+        "month_week",
+        "dates",
+        "valid_from",
+        "valid_until",
+    ]
+    far = date.max
+    keyed = []
+    for row in qs.values(*fields):
+        pk, title = row.pop("pk"), row.pop("title")
+        dates = Activity(**row).next_dates(today, count=1)
+        keyed.append((dates[0] if dates else far, title.lower(), pk))
+    return [pk for _, _, pk in sorted(keyed)]
+
+
+def results_page(params: dict, *, page_number, today: date) -> Page:
+    """One page of results, sorted as asked; objects come with their related rows."""
+    qs = filtered(params)
+    sort = params.get("sorteer") or ("relevance" if params.get("q") else "name")
+    if params.get("lat") is not None and params.get("lon") is not None:
+        qs = near(qs, params["lat"], params["lon"])
+    elif sort == "date":
+        ids = by_next_date(qs, today)
+        page = Paginator(ids, PER_PAGE).get_page(page_number)
+        found = Activity.objects.with_related().in_bulk(list(page.object_list))
+        page.object_list = [found[pk] for pk in page.object_list if pk in found]
+        return page
+    elif sort == "relevance":
+        qs = qs.order_by("-rank", "title", "pk")
+    else:
+        qs = qs.order_by("title", "pk")
+    return Paginator(qs.with_related(), PER_PAGE).get_page(page_number)
+
+
+def map_points(params: dict, limit: int = 1000) -> list[dict]:
+    """Markers for the map view: every matching activity with coordinates (one query)."""
+    qs = filtered(params).exclude(Q(latitude__isnull=True) | Q(longitude__isnull=True))
+    return [
+        {
+            "id": row["pk"],
+            "title": row["title"],
+            "lat": float(row["latitude"]),
+            "lon": float(row["longitude"]),
+        }
+        for row in qs.order_by("title").values("pk", "title", "latitude", "longitude")[:limit]
+    ]

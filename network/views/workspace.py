@@ -1,0 +1,301 @@
+"""The workspace of partners and coordinators: activities, moderation, organisations."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coalition import roles
+from network import access, services
+from network.forms import (
+    ActivityForm,
+    InviteForm,
+    OrganisationForm,
+    PartnerOrganisationForm,
+    ReasonForm,
+)
+from network.models import Activity, ActivityChange, MistakeReport, Organisation
+
+PER_PAGE = 25
+
+
+def _page(request, qs):
+    return Paginator(qs, PER_PAGE).get_page(request.GET.get("page"))
+
+
+@login_required
+def workspace(request):
+    access.require_workspace(request.user)
+    user = request.user
+    organisations = Organisation.objects.editable_by(user)
+    activities = Activity.objects.editable_by(user).select_related("organisation")
+    context = {
+        "page": _page(request, activities.order_by("title", "pk")),
+        "organisations": organisations.order_by("name")[:50]
+        if not access.may_moderate(user)
+        else [],
+        "today": timezone.localdate(),
+    }
+    if access.may_moderate(user):
+        context["counts"] = {
+            "pending": Activity.objects.filter(publication_state="pending").count()
+            + ActivityChange.objects.filter(state="pending").count(),
+            "stale": Activity.objects.stale(timezone.localdate()).count(),
+            "reports": MistakeReport.objects.filter(resolved_at=None).count(),
+        }
+    return render(request, "network/workspace/home.html", context)
+
+
+@login_required
+def activity_new(request):
+    access.require_workspace(request.user)
+    form = ActivityForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        activity = services.create_activity(
+            data=services.values_from_form(form.cleaned_data),
+            by=request.user,
+            today=timezone.localdate(),
+        )
+        if activity.is_published:
+            messages.success(request, _("The activity is published."))
+        else:
+            messages.success(request, _("Thank you. A coordinator will check and publish it."))
+        return redirect("network:workspace_activity", pk=activity.pk)
+    return render(request, "network/workspace/activity_form.html", {"form": form})
+
+
+@login_required
+def activity_edit(request, pk):
+    access.require_workspace(request.user)
+    activity = access.get_activity_for(request.user, pk)
+    form = ActivityForm(request.POST or None, instance=activity, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        outcome = services.edit_activity(
+            activity=Activity.objects.get(pk=pk),
+            data=services.values_from_form(form.cleaned_data),
+            by=request.user,
+            today=timezone.localdate(),
+        )
+        if outcome == "proposed":
+            messages.success(
+                request,
+                _(
+                    "Thank you. A coordinator will check your change; "
+                    "until then the old version stays visible."
+                ),
+            )
+        else:
+            messages.success(request, _("The changes are saved."))
+        return redirect("network:workspace_activity", pk=pk)
+    return render(
+        request, "network/workspace/activity_form.html", {"form": form, "activity": activity}
+    )
+
+
+@login_required
+def activity_detail(request, pk):
+    access.require_workspace(request.user)
+    activity = access.get_activity_for(request.user, pk)
+    pending = activity.changes.filter(state=ActivityChange.State.PENDING).first()
+    return render(
+        request,
+        "network/workspace/activity.html",
+        {
+            "activity": activity,
+            "pending": pending,
+            "diff": services.diff(services.values_of(activity), pending.data) if pending else [],
+            "events": activity.events.select_related("by")[:100],
+            "reason_form": ReasonForm(),
+            "may_moderate": access.may_moderate(request.user),
+            "is_stale": activity.is_stale(timezone.localdate()),
+        },
+    )
+
+
+@login_required
+@require_POST
+def activity_verify(request, pk):
+    access.require_workspace(request.user)
+    activity = access.get_activity_for(request.user, pk)
+    services.verify_activity(activity=activity, by=request.user, today=timezone.localdate())
+    messages.success(request, _("Marked as checked today."))
+    return redirect("network:workspace_activity", pk=pk)
+
+
+@login_required
+@require_POST
+def activity_publish(request, pk):
+    access.require_moderator(request.user)
+    activity = get_object_or_404(Activity, pk=pk)
+    services.publish_activity(activity=activity, by=request.user)
+    messages.success(request, _("The activity is published."))
+    return redirect("network:moderation")
+
+
+@login_required
+@require_POST
+def activity_reject(request, pk):
+    access.require_moderator(request.user)
+    activity = get_object_or_404(Activity, pk=pk)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a reason, so the partner knows what to change."))
+        return redirect("network:workspace_activity", pk=pk)
+    services.reject_activity(activity=activity, by=request.user, **form.cleaned_data)
+    messages.success(request, _("The activity is sent back to the partner."))
+    return redirect("network:moderation")
+
+
+@login_required
+@require_POST
+def change_approve(request, pk):
+    access.require_moderator(request.user)
+    change = get_object_or_404(ActivityChange, pk=pk, state=ActivityChange.State.PENDING)
+    services.approve_change(change=change, by=request.user, today=timezone.localdate())
+    messages.success(request, _("The change is approved and visible to everyone."))
+    return redirect("network:moderation")
+
+
+@login_required
+@require_POST
+def change_reject(request, pk):
+    access.require_moderator(request.user)
+    change = get_object_or_404(ActivityChange, pk=pk, state=ActivityChange.State.PENDING)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a reason, so the partner knows what to change."))
+        return redirect("network:workspace_activity", pk=change.activity_id)
+    services.reject_change(change=change, by=request.user, **form.cleaned_data)
+    messages.success(request, _("The change is rejected; the partner gets the reason."))
+    return redirect("network:moderation")
+
+
+@login_required
+def moderation(request):
+    access.require_moderator(request.user)
+    new = Activity.objects.filter(publication_state=Activity.Publication.PENDING)
+    changes = ActivityChange.objects.filter(state=ActivityChange.State.PENDING)
+    return render(
+        request,
+        "network/workspace/moderation.html",
+        {
+            "new": new.select_related("organisation").order_by("created_at")[:100],
+            "changes": changes.select_related("activity", "proposed_by").order_by("proposed_at")[
+                :100
+            ],
+        },
+    )
+
+
+@login_required
+def stale(request):
+    access.require_moderator(request.user)
+    qs = Activity.objects.stale(timezone.localdate()).select_related("organisation")
+    page = _page(request, qs.order_by("last_verified_on", "title"))
+    return render(request, "network/workspace/stale.html", {"page": page})
+
+
+@login_required
+def reports(request):
+    access.require_moderator(request.user)
+    qs = MistakeReport.objects.filter(resolved_at=None).select_related("activity")
+    return render(request, "network/workspace/reports.html", {"page": _page(request, qs)})
+
+
+@login_required
+@require_POST
+def report_resolve(request, pk):
+    access.require_moderator(request.user)
+    report = get_object_or_404(MistakeReport, pk=pk, resolved_at=None)
+    services.resolve_report(report=report, by=request.user)
+    messages.success(request, _("The report is marked as handled."))
+    return redirect("network:reports")
+
+
+@login_required
+def organisations(request):
+    access.require_moderator(request.user)
+    qs = Organisation.objects.order_by("name")
+    return render(request, "network/workspace/organisations.html", {"page": _page(request, qs)})
+
+
+@login_required
+def organisation_new(request):
+    access.require_moderator(request.user)
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = form.save()
+        messages.success(request, _("The organisation is saved."))
+        return redirect("network:workspace_organisation", slug=organisation.slug)
+    return render(request, "network/workspace/organisation_form.html", {"form": form})
+
+
+@login_required
+def organisation_edit(request, slug):
+    access.require_workspace(request.user)
+    organisation = access.get_organisation_for(request.user, slug)
+    form_class = OrganisationForm if access.may_moderate(request.user) else PartnerOrganisationForm
+    form = form_class(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        organisation = form.save()
+        messages.success(request, _("The organisation is saved."))
+        return redirect("network:workspace_organisation", slug=organisation.slug)
+    return render(
+        request,
+        "network/workspace/organisation_form.html",
+        {"form": form, "organisation": organisation},
+    )
+
+
+@login_required
+def organisation_detail(request, slug):
+    access.require_workspace(request.user)
+    organisation = access.get_organisation_for(request.user, slug)
+    return render(
+        request,
+        "network/workspace/organisation.html",
+        {
+            "organisation": organisation,
+            "users": organisation.users.order_by("first_name", "username")[:100],
+            "activities": organisation.activities.order_by("title")[:200],
+            "invite_form": InviteForm(),
+            "may_moderate": access.may_moderate(request.user),
+        },
+    )
+
+
+@login_required
+def partner_invite(request, slug):
+    access.require_moderator(request.user)
+    organisation = get_object_or_404(Organisation, slug=slug)
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.invite_partner(
+            organisation=organisation,
+            base_url=request.build_absolute_uri("/")[:-1],
+            **form.cleaned_data,
+        )
+        messages.success(request, _("The invitation is sent."))
+        return redirect("network:workspace_organisation", slug=slug)
+    return render(
+        request,
+        "network/workspace/invite.html",
+        {"form": form, "organisation": organisation},
+    )
+
+
+@login_required
+@require_POST
+def partner_disable(request, slug, pk):
+    access.require_moderator(request.user)
+    organisation = get_object_or_404(Organisation, slug=slug)
+    user = get_object_or_404(organisation.users, pk=pk)
+    if roles.is_coordinator(user) or user.is_superuser:
+        raise PermissionDenied
+    services.disable_partner(user=user)
+    messages.success(request, _("The account of %(name)s is disabled.") % {"name": user.email})
+    return redirect("network:workspace_organisation", slug=slug)
