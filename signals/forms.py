@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coalition.models import Area, TargetGroup
 from coalition.roles import COORDINATOR
-from signals.models import ContactAttempt, Signal
+from signals.models import ContactAttempt, Referral, Signal
 
 TOKEN_SALT = "signals.report-form"  # noqa: S105 (a signing salt, not a secret)
 TOKEN_MAX_AGE = 60 * 60 * 24
@@ -95,8 +95,12 @@ class ReportForm(forms.ModelForm):
             "postcode": forms.TextInput(attrs={"autocomplete": "postal-code"}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if organisations is not None:
+            self.fields["reporter_organisation"] = forms.ModelChoiceField(
+                label=_("On behalf of"), queryset=organisations, empty_label=None
+            )
         self.fields["district"].queryset = Area.objects.filter(kind=Area.Kind.DISTRICT)
         self.fields["district"].empty_label = _("I do not know")
         self.fields["target_groups"].queryset = TargetGroup.objects.active()
@@ -168,6 +172,8 @@ class ReportForm(forms.ModelForm):
             for name in self.Meta.fields
             if name not in ("target_groups",)
         }
+        if "reporter_organisation" in self.cleaned_data:
+            data["reporter_organisation"] = self.cleaned_data["reporter_organisation"]
         return {
             "data": data,
             "target_groups": self.cleaned_data["target_groups"],
@@ -223,6 +229,7 @@ class QueueFilterForm(forms.Form):
         choices=[("", _("All channels"))] + Signal.Channel.choices,
     )
     overdue = forms.BooleanField(label=_("Only overdue"), required=False)
+    follow_up = forms.BooleanField(label=_("Follow-up due"), required=False)
     sort = forms.ChoiceField(
         label=_("Sort"),
         required=False,
@@ -232,7 +239,10 @@ class QueueFilterForm(forms.Form):
     def filter(self, signals, *, user, today):
         data = self.cleaned_data if self.is_valid() else {}
         status = data.get("status")
-        signals = signals.filter(status=status) if status else signals.open()
+        if status:
+            signals = signals.filter(status=status)
+        elif not data.get("follow_up"):
+            signals = signals.open()
         if data.get("assigned") == "me":
             signals = signals.filter(assigned_to=user)
         elif data.get("assigned") == "none":
@@ -245,6 +255,8 @@ class QueueFilterForm(forms.Form):
             signals = signals.filter(channel=data["channel"])
         if data.get("overdue"):
             signals = signals.overdue(today)
+        if data.get("follow_up"):
+            signals = signals.follow_up_due(today)
         order = "-created_at" if data.get("sort") == "newest" else "created_at"
         return signals.order_by(order, "pk")
 
@@ -347,3 +359,114 @@ class AnonymiseForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("I understand that the personal data will be removed for good.")
     )
+
+
+class ReferralSearchForm(forms.Form):
+    """The social map's filters, pre-set from the signal's district and target groups."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    district = forms.ModelChoiceField(
+        label=_("District"),
+        required=False,
+        queryset=Area.objects.filter(kind=Area.Kind.DISTRICT),
+        empty_label=_("All districts"),
+    )
+    target_group = forms.ModelChoiceField(
+        label=_("Target group"),
+        required=False,
+        queryset=TargetGroup.objects.active(),
+        to_field_name="slug",
+        empty_label=_("All target groups"),
+    )
+
+    @classmethod
+    def for_signal(cls, signal: Signal, data=None):
+        if data:
+            return cls(data)
+        groups = list(signal.target_groups.all()[:1])
+        return cls(
+            {"district": signal.district_id or "", "target_group": groups[0].slug if groups else ""}
+        )
+
+    def results(self, limit: int = 20):
+        from network.models import Activity, Organisation
+
+        data = self.cleaned_data if self.is_valid() else {}
+        activities = Activity.objects.published().with_related().search(data.get("q", ""))
+        organisations = Organisation.objects.active()
+        if data.get("district"):
+            activities = activities.filter(district=data["district"])
+            organisations = organisations.filter(districts=data["district"])
+        if data.get("target_group"):
+            activities = activities.filter(target_groups=data["target_group"])
+            organisations = organisations.filter(target_groups=data["target_group"])
+        if data.get("q"):
+            organisations = organisations.filter(name__icontains=data["q"])
+        return (
+            list(activities.order_by("-rank", "title")[:limit]),
+            list(organisations.order_by("name").distinct()[:limit]),
+        )
+
+
+class ReferForm(forms.Form):
+    activities = forms.ModelMultipleChoiceField(
+        label=_("Activities"), required=False, queryset=None
+    )
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Partners"), required=False, queryset=None
+    )
+    note = forms.CharField(
+        label=_("Note for the partner (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    person_agreed = forms.BooleanField(
+        label=_("The person agreed that the partner sees this referral and the note."),
+        required=False,
+    )
+    follow_up_on = forms.DateField(
+        label=_("Follow up on"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from network.models import Activity, Organisation
+
+        super().__init__(*args, **kwargs)
+        self.fields["activities"].queryset = Activity.objects.published().select_related(
+            "organisation"
+        )
+        self.fields["organisations"].queryset = Organisation.objects.active()
+        if "follow_up_on" not in self.initial:
+            from signals.services import default_follow_up
+
+            self.initial["follow_up_on"] = default_follow_up(timezone.localdate())
+
+    def clean_follow_up_on(self):
+        value = self.cleaned_data["follow_up_on"]
+        if value <= timezone.localdate():
+            raise forms.ValidationError(_("Choose a date in the future."))
+        return value
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("activities") and not data.get("organisations"):
+            raise forms.ValidationError(_("Choose at least one activity or partner."))
+        return data
+
+
+class FollowUpForm(forms.Form):
+    went = forms.ChoiceField(
+        label=_("Did the person go?"), choices=Referral.Answer.choices, widget=forms.RadioSelect
+    )
+    helps = forms.ChoiceField(
+        label=_("Does it help?"), choices=Referral.Answer.choices, widget=forms.RadioSelect
+    )
+    more_needed = forms.TypedChoiceField(
+        label=_("Is more help needed?"),
+        choices=[("yes", _("yes")), ("no", _("no"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(label=_("Note (optional)"), required=False, max_length=1000)

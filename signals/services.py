@@ -14,7 +14,14 @@ from django.utils.translation import gettext as _
 
 from coalition.roles import is_coordinator
 from coalition.tasks import send_email
-from signals.models import ContactAttempt, Signal, SignalCounter, SignalEvent, SignalMail
+from signals.models import (
+    ContactAttempt,
+    Referral,
+    Signal,
+    SignalCounter,
+    SignalEvent,
+    SignalMail,
+)
 
 logger = logging.getLogger("signals")
 Status = Signal.Status
@@ -395,6 +402,7 @@ def anonymise_signal(*, signal: Signal, by: User | None, reason: str) -> Signal:
         signal.anonymised_at = timezone.now()
         signal.save()
         signal.contact_attempts.update(details="")
+        signal.referrals.update(note="", follow_up_note="")
         signal.mails.update(to="", body="", last_error="")
         signal.events.exclude(
             kind__in=[Kind.STATUS, Kind.MAIL_QUEUED, Kind.MAIL_SENT, Kind.MAIL_FAILED]
@@ -452,6 +460,20 @@ def export_signal(*, signal: Signal, by: User) -> dict:
                 }
                 for e in signal.events.select_related("by")
             ],
+            "referrals": [
+                {
+                    "to": r.target_name,
+                    "note": r.note,
+                    "person_agreed": r.person_agreed,
+                    "created_at": r.created_at.isoformat(),
+                    "follow_up_on": r.follow_up_on.isoformat(),
+                    "went": r.went,
+                    "helps": r.helps,
+                    "more_needed": r.more_needed,
+                    "follow_up_note": r.follow_up_note,
+                }
+                for r in signal.referrals.select_related("activity", "organisation")
+            ],
             "mails": [
                 {
                     "kind": m.kind,
@@ -488,3 +510,90 @@ def send_overdue_digest(*, today: datetime.date) -> int:
         to=[settings.COORDINATOR_EMAIL],
     )
     return len(overdue)
+
+
+REFERABLE = (Status.CONTACTED, Status.REFERRED)
+
+
+def refer_signal(
+    *,
+    signal: Signal,
+    by: User,
+    activities,
+    organisations,
+    note: str,
+    person_agreed: bool,
+    follow_up_on: datetime.date,
+) -> list[Referral]:
+    """Refer the person to activities and/or partner organisations; the signal becomes
+    "referred". One referral per activity (its organisation is stored with it)."""
+    if signal.status not in REFERABLE:
+        _refuse(signal=signal, by=by, message=_("Make contact before you refer the person."))
+    if not activities and not organisations:
+        _refuse(signal=signal, by=by, message=_("Choose at least one activity or partner."))
+    with transaction.atomic():
+        signal = _lock(signal)
+        common = {
+            "signal": signal,
+            "created_by": by,
+            "note": note,
+            "person_agreed": person_agreed,
+            "follow_up_on": follow_up_on,
+        }
+        referrals = [
+            Referral.objects.create(activity=a, organisation=a.organisation, **common)
+            for a in activities
+        ] + [Referral.objects.create(organisation=o, **common) for o in organisations]
+        for referral in referrals:
+            record_event(
+                signal=signal,
+                kind=Kind.REFERRED,
+                by=by,
+                detail=_("To %(target)s; follow up on %(date)s.")
+                % {"target": referral.target_name, "date": follow_up_on.strftime("%d-%m-%Y")},
+            )
+        if signal.status != Status.REFERRED:
+            _set_status(signal, Status.REFERRED, by)
+            signal.save()
+    return referrals
+
+
+def default_follow_up(today: datetime.date) -> datetime.date:
+    return today + datetime.timedelta(weeks=settings.SIGNAL_FOLLOW_UP_WEEKS)
+
+
+def record_follow_up(
+    *,
+    referral: Referral,
+    by: User,
+    went: str,
+    helps: str,
+    more_needed: bool,
+    note: str = "",
+) -> Referral:
+    """Store the answers of the follow-up. When more help is needed on a closed signal, the
+    signal reopens."""
+    with transaction.atomic():
+        referral = Referral.objects.select_for_update().get(pk=referral.pk)
+        referral.went, referral.helps, referral.more_needed = went, helps, more_needed
+        referral.follow_up_note = note
+        referral.followed_up_at = timezone.now()
+        referral.save()
+        answers = _("Went: %(went)s. Helps: %(helps)s. More needed: %(more)s.") % {
+            "went": referral.get_went_display(),
+            "helps": referral.get_helps_display(),
+            "more": _("yes") if more_needed else _("no"),
+        }
+        record_event(
+            signal=referral.signal,
+            kind=Kind.FOLLOW_UP,
+            by=by,
+            detail=f"{referral.target_name}: {answers} {note}".strip(),
+        )
+    if more_needed and referral.signal.status == Status.CLOSED:
+        reopen_signal(
+            signal=referral.signal,
+            by=by,
+            reason=_("More help is needed after the follow-up."),
+        )
+    return referral

@@ -21,4 +21,6 @@ urlpatterns = [
     path("signalen/<str:reference>/heropenen/", views.reopen, name="reopen"),
     path("signalen/<str:reference>/anonimiseren/", views.anonymise, name="anonymise"),
     path("signalen/<str:reference>/inzage/", views.export, name="export"),
+    path("signalen/<str:reference>/doorverwijzen/", views.refer, name="refer"),
+    path("signalen/<str:reference>/nazorg/<int:pk>/", views.follow_up, name="follow_up"),
 ]

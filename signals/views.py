@@ -5,15 +5,15 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coalition.roles import is_partner
 from signals import forms, ratelimit, services
-from signals.access import can_triage, coordinator_required, get_signal_for
-from signals.models import Signal, SignalMail
+from signals.access import coordinator_required, get_signal_for
+from signals.models import Referral, Signal, SignalMail
 
 PAGE_SIZE = 25
 
@@ -23,7 +23,7 @@ def report(request):
     if request.method == "POST":
         if ratelimit.is_limited(request):
             return render(request, "signals/rate_limited.html", status=429)
-        form = forms.ReportForm(request.POST)
+        form = forms.ReportForm(request.POST, organisations=_organisations(request.user))
         if form.is_valid():
             if form.cleaned_data["website"]:  # the honeypot: a robot filled it in
                 ratelimit.count_submission(request)
@@ -38,11 +38,28 @@ def report(request):
                 ratelimit.count_submission(request)
             return _thank(request, signal)
     else:
-        initial = (
-            {"reporter_kind": Signal.ReporterKind.PROFESSIONAL} if is_partner(request.user) else {}
+        form = forms.ReportForm(
+            initial=_partner_initial(request.user), organisations=_organisations(request.user)
         )
-        form = forms.ReportForm(initial=initial)
     return render(request, "signals/report.html", {"form": form})
+
+
+def _organisations(user):
+    """A partner reports on behalf of one of their organisations."""
+    if not is_partner(user) or not user.organisations.exists():
+        return None
+    return user.organisations.all()
+
+
+def _partner_initial(user) -> dict:
+    if not is_partner(user):
+        return {}
+    return {
+        "reporter_kind": Signal.ReporterKind.PROFESSIONAL,
+        "contact_route": Signal.ContactRoute.EMAIL,
+        "contact_name": user.get_full_name(),
+        "contact_email": user.email,
+    }
 
 
 def _thank(request, signal: Signal):
@@ -110,14 +127,20 @@ ACTION_FORMS = {
 def _detail(request, signal: Signal, bound: dict | None = None, status: int = 200):
     """The signal page; every render shows personal data, so every render is logged."""
     services.view_signal(signal=signal, by=request.user)
-    context = {name: form_class() for name, form_class in ACTION_FORMS.items()}
-    context.update(bound or {})
+    # auto_id keeps the ids unique on this page of many forms; field names stay plain.
+    context = {name: form_class(auto_id=f"{name}_%s") for name, form_class in ACTION_FORMS.items()}
+    context.update({k: v for k, v in (bound or {}).items() if isinstance(k, str)})
     context["move_form"].fields["status"].choices = [
         (s, Signal.Status(s).label)
         for s in signal.next_statuses()
         if s not in (Signal.Status.CLOSED, Signal.Status.CANCELLED)
         and not (s == Signal.Status.IN_PROGRESS and not signal.is_open)
     ]
+    referrals = list(signal.referrals.select_related("activity", "organisation"))
+    for referral in referrals:
+        referral.follow_up_form = (bound or {}).get(referral.pk) or forms.FollowUpForm(
+            auto_id=f"followup{referral.pk}_%s"
+        )
     context.update(
         signal=signal,
         today=timezone.localdate(),
@@ -125,6 +148,7 @@ def _detail(request, signal: Signal, bound: dict | None = None, status: int = 20
         attempts=list(signal.contact_attempts.select_related("by")),
         events=list(signal.events.select_related("by").order_by("-at", "-pk")),
         mails=list(signal.mails.all()),
+        referrals=referrals,
         duplicates=list(Signal.objects.possible_duplicates_of(signal)) if signal.is_open else [],
     )
     return render(request, "signals/detail.html", context, status=status)
@@ -139,7 +163,7 @@ def detail(request, reference):
 def _act(request, reference, form_name, perform, success):
     """Run one POSTed action: validate its form, call the service, report, redirect."""
     signal = get_signal_for(request.user, reference)
-    form = ACTION_FORMS[form_name](request.POST)
+    form = ACTION_FORMS[form_name](request.POST, auto_id=f"{form_name}_%s")
     if not form.is_valid():
         return _detail(request, signal, {form_name: form}, status=400)
     try:
@@ -255,14 +279,59 @@ def export(request, reference):
     return response
 
 
+@coordinator_required
+def refer(request, reference):
+    signal = get_signal_for(request.user, reference)
+    search = forms.ReferralSearchForm.for_signal(signal, request.GET)
+    activities, organisations = search.results()
+    form = forms.ReferForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.refer_signal(signal=signal, by=request.user, **form.cleaned_data)
+        except services.WorkflowError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The referral is saved."))
+        return redirect(signal)
+    context = {"signal": signal, "search": search, "form": form}
+    context.update(activities=activities, organisations=organisations)
+    return render(request, "signals/refer.html", context)
+
+
+@require_POST
+@coordinator_required
+def follow_up(request, reference, pk):
+    signal = get_signal_for(request.user, reference)
+    referral = get_object_or_404(Referral, pk=pk, signal=signal)
+    form = forms.FollowUpForm(request.POST, auto_id=f"followup{pk}_%s")
+    if not form.is_valid():
+        return _detail(request, signal, {referral.pk: form}, 400)
+    data = form.cleaned_data
+    services.record_follow_up(
+        referral=referral,
+        by=request.user,
+        went=data["went"],
+        helps=data["helps"],
+        more_needed=data["more_needed"],
+        note=data["note"],
+    )
+    messages.success(request, _("The follow-up is saved."))
+    return redirect(signal)
+
+
 # --- Partners ------------------------------------------------------------------------------
 @login_required
 @permission_required("signals.view_own_reports", raise_exception=True)
 def my_reports(request):
     signals = Signal.objects.reported_by(request.user).order_by("-created_at", "-pk")
     page = Paginator(signals.only("reference", "created_at", "status"), PAGE_SIZE)
-    return render(
-        request,
-        "signals/my_reports.html",
-        {"page": page.get_page(request.GET.get("page")), "can_triage": can_triage(request.user)},
+    referrals = (
+        Referral.objects.visible_to_partner(request.user)
+        .select_related("activity", "organisation", "signal")
+        .order_by("-created_at", "-pk")
     )
+    context = {
+        "page": page.get_page(request.GET.get("page")),
+        "referrals": Paginator(referrals, PAGE_SIZE).get_page(request.GET.get("verwijzingen")),
+    }
+    return render(request, "signals/my_reports.html", context)

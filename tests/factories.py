@@ -120,3 +120,20 @@ def make_activity(**overrides):
     activity.activity_types.set(types if types is not None else [make_activity_type()])
     activity.target_groups.set(groups)
     return activity
+
+
+def make_referral(**overrides):
+    import datetime
+
+    from signals.models import Referral
+
+    if "signal" not in overrides:
+        overrides["signal"] = make_signal(status="referred")
+    if "organisation" not in overrides and "activity" not in overrides:
+        overrides["activity"] = make_activity()
+    if overrides.get("activity") is not None:
+        overrides.setdefault("organisation", overrides["activity"].organisation)
+    overrides.setdefault("note", "Mevrouw houdt van handwerken.")
+    overrides.setdefault("person_agreed", True)
+    overrides.setdefault("follow_up_on", datetime.date(2027, 1, 4))
+    return Referral.objects.create(**overrides)
