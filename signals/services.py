@@ -203,24 +203,44 @@ def view_signal(*, signal: Signal, by: User) -> None:
     record_event(signal=signal, kind=Kind.VIEWED, by=by)
 
 
-def assign_signal(*, signal: Signal, by: User, to: User) -> Signal:
-    if not is_coordinator(to):
-        _refuse(signal=signal, by=by, message=_("Only a coordinator can handle a signal."))
-    if not signal.is_open:
-        _refuse(signal=signal, by=by, message=_("Reopen the signal before you assign it."))
+def _guarded(signal: Signal, by: User | None, problem, apply):
+    """Lock the signal, ask ``problem(locked)`` for a refusal message, else ``apply(locked)``.
+
+    A refusal is logged after the (empty) transaction, so the log survives and nothing else
+    is written; the checks see the locked, current row, not a stale copy.
+    """
     with transaction.atomic():
-        signal = _lock(signal)
-        signal.assigned_to = to
+        locked = _lock(signal)
+        message = problem(locked)
+        if message is None:
+            result = apply(locked)
+            locked.save()
+    if message is not None:
+        _refuse(signal=locked, by=by, message=message)
+    return result
+
+
+def assign_signal(*, signal: Signal, by: User, to: User) -> Signal:
+    def problem(locked):
+        if not is_coordinator(to):
+            return _("Only a coordinator can handle a signal.")
+        if not locked.is_open:
+            return _("Reopen the signal before you assign it.")
+        return None
+
+    def apply(locked):
+        locked.assigned_to = to
         record_event(
-            signal=signal,
+            signal=locked,
             kind=Kind.ASSIGNED,
             by=by,
             detail=_("Assigned to %(name)s.") % {"name": to.get_full_name() or to.username},
         )
-        if signal.status == Status.NEW:
-            _set_status(signal, Status.IN_PROGRESS, by)
-        signal.save()
-    return signal
+        if locked.status == Status.NEW:
+            _set_status(locked, Status.IN_PROGRESS, by)
+        return locked
+
+    return _guarded(signal, by, problem, apply)
 
 
 def _set_status(signal: Signal, status: str, by: User | None, detail: str = "") -> None:
@@ -230,45 +250,38 @@ def _set_status(signal: Signal, status: str, by: User | None, detail: str = "") 
     record_event(signal=signal, kind=Kind.STATUS, by=by, detail=f"{text} {detail}".strip())
 
 
-# Statuses that have their own service because they need more than a click.
-_SPECIAL = {
-    Status.CLOSED: "close_signal",
-    Status.CANCELLED: "cancel_signal",
-}
-
-
 def move_signal(*, signal: Signal, by: User, status: str) -> Signal:
-    """A plain status step (contact made, referred, unreachable and back)."""
-    if status not in Status.values:
-        _refuse(signal=signal, by=by, message=_("This status does not exist."))
-    if status in _SPECIAL or (status == Status.IN_PROGRESS and not signal.is_open):
-        _refuse(
-            signal=signal,
-            by=by,
-            message=_("Use the form for closing, cancelling or reopening."),
-        )
-    if not signal.can_move_to(status):
-        _refuse(signal=signal, by=by, message=_transition_message(signal, status))
-    with transaction.atomic():
-        signal = _lock(signal)
-        if status == Status.IN_PROGRESS and signal.assigned_to is None:
-            signal.assigned_to = by
-        if status == Status.CONTACTED and signal.first_contact_at is None:
-            signal.first_contact_at = timezone.now()
-        _set_status(signal, status, by)
-        signal.save()
-    return signal
+    """A plain status step (contact made, referred, unreachable and back). Closing,
+    cancelling and reopening have their own service: they need an outcome, link or reason."""
+
+    def problem(locked):
+        if status not in Status.values:
+            return _("This status does not exist.")
+        if status in Signal.FINISHED or (status == Status.IN_PROGRESS and not locked.is_open):
+            return _("Use the form for closing, cancelling or reopening.")
+        if not locked.can_move_to(status):
+            return _transition_message(locked, status)
+        return None
+
+    def apply(locked):
+        if status == Status.IN_PROGRESS and locked.assigned_to is None:
+            locked.assigned_to = by
+        if status == Status.CONTACTED and locked.first_contact_at is None:
+            locked.first_contact_at = timezone.now()
+        _set_status(locked, status, by)
+        return locked
+
+    return _guarded(signal, by, problem, apply)
 
 
 def _transition_message(signal: Signal, status: str) -> str:
-    target = Status(status).label
     if status == Status.UNREACHABLE and status in Signal.TRANSITIONS.get(signal.status, ()):
         return _("A signal is only unreachable after %(n)s failed contact attempts.") % {
             "n": settings.SIGNAL_UNREACHABLE_ATTEMPTS
         }
     return _("A signal cannot go from %(old)s to %(new)s.") % {
         "old": signal.get_status_display(),
-        "new": target,
+        "new": Status(status).label,
     }
 
 
@@ -288,54 +301,58 @@ def log_contact_attempt(
 ) -> ContactAttempt:
     """Store a contact attempt. The first time the person is reached counts as first contact
     and moves the signal to "contact made" when the workflow allows it."""
-    if not signal.is_open:
-        _refuse(signal=signal, by=by, message=_("Reopen the signal before you add to it."))
-    with transaction.atomic():
-        signal = _lock(signal)
+
+    def problem(locked):
+        return None if locked.is_open else _("Reopen the signal before you add to it.")
+
+    def apply(locked):
         attempt = ContactAttempt.objects.create(
-            signal=signal, by=by, at=at, channel=channel, reached=reached, details=details
+            signal=locked, by=by, at=at, channel=channel, reached=reached, details=details
         )
         summary = _("%(channel)s: reached") if reached else _("%(channel)s: not reached")
         summary %= {"channel": attempt.get_channel_display()}
         record_event(
-            signal=signal,
+            signal=locked,
             kind=Kind.CONTACT_ATTEMPT,
             by=by,
             detail=f"{summary}. {details}".strip() if details else summary,
         )
         if reached:
-            signal.first_contact_at = signal.first_contact_at or at
-            if signal.can_move_to(Status.CONTACTED):
-                _set_status(signal, Status.CONTACTED, by)
+            locked.first_contact_at = locked.first_contact_at or at
+            if locked.can_move_to(Status.CONTACTED):
+                _set_status(locked, Status.CONTACTED, by)
         else:
-            signal.failed_attempts += 1
-        signal.save()
-    return attempt
+            locked.failed_attempts += 1
+        return attempt
+
+    return _guarded(signal, by, problem, apply)
 
 
 def cancel_signal(
     *, signal: Signal, by: User, reason: str, duplicate_of: Signal | None = None
 ) -> Signal:
-    if not signal.can_move_to(Status.CANCELLED):
-        _refuse(signal=signal, by=by, message=_transition_message(signal, Status.CANCELLED))
-    if reason == Signal.CancelReason.DUPLICATE:
-        if duplicate_of is None or duplicate_of.pk == signal.pk:
-            _refuse(
-                signal=signal,
-                by=by,
-                message=_("Give the reference of the signal this one repeats."),
-            )
-    else:
+    if reason != Signal.CancelReason.DUPLICATE:
         duplicate_of = None
-    with transaction.atomic():
-        signal = _lock(signal)
-        signal.cancel_reason = reason
-        signal.duplicate_of = duplicate_of
-        signal.closed_at = timezone.now()
-        _set_status(signal, Status.CANCELLED, by, signal.get_cancel_reason_display())
+
+    def problem(locked):
+        if not locked.can_move_to(Status.CANCELLED):
+            return _transition_message(locked, Status.CANCELLED)
+        if reason not in Signal.CancelReason.values:
+            return _("Choose why the signal is cancelled.")
+        if reason == Signal.CancelReason.DUPLICATE and (
+            duplicate_of is None or duplicate_of.pk == locked.pk
+        ):
+            return _("Give the reference of the signal this one repeats.")
+        return None
+
+    def apply(locked):
+        locked.cancel_reason = reason
+        locked.duplicate_of = duplicate_of
+        locked.closed_at = timezone.now()
+        _set_status(locked, Status.CANCELLED, by, locked.get_cancel_reason_display())
         if duplicate_of is not None:
             record_event(
-                signal=signal,
+                signal=locked,
                 kind=Kind.DUPLICATE,
                 by=by,
                 detail=_("Repeats %(reference)s.") % {"reference": duplicate_of.reference},
@@ -345,50 +362,57 @@ def cancel_signal(
                 kind=Kind.DUPLICATE,
                 by=by,
                 detail=_("%(reference)s was a duplicate of this signal.")
-                % {"reference": signal.reference},
+                % {"reference": locked.reference},
             )
-        signal.save()
-    return signal
+        return locked
+
+    return _guarded(signal, by, problem, apply)
 
 
 def close_signal(*, signal: Signal, by: User, outcome: str, note: str = "") -> Signal:
-    if outcome not in Signal.Outcome.values:
-        _refuse(signal=signal, by=by, message=_("Choose an outcome to close the signal."))
-    if not signal.can_move_to(Status.CLOSED):
-        _refuse(signal=signal, by=by, message=_transition_message(signal, Status.CLOSED))
-    with transaction.atomic():
-        signal = _lock(signal)
-        signal.outcome = outcome
-        signal.closed_at = timezone.now()
-        _set_status(signal, Status.CLOSED, by)
+    def problem(locked):
+        if outcome not in Signal.Outcome.values:
+            return _("Choose an outcome to close the signal.")
+        if not locked.can_move_to(Status.CLOSED):
+            return _transition_message(locked, Status.CLOSED)
+        return None
+
+    def apply(locked):
+        locked.outcome = outcome
+        locked.closed_at = timezone.now()
+        _set_status(locked, Status.CLOSED, by)
         record_event(
-            signal=signal,
+            signal=locked,
             kind=Kind.CLOSED,
             by=by,
-            detail=f"{signal.get_outcome_display()}. {note}".strip(),
+            detail=f"{locked.get_outcome_display()}. {note}".strip(),
         )
-        signal.save()
-    return signal
+        return locked
+
+    return _guarded(signal, by, problem, apply)
 
 
 def reopen_signal(*, signal: Signal, by: User, reason: str) -> Signal:
-    if signal.is_open or not signal.can_move_to(Status.IN_PROGRESS):
-        _refuse(signal=signal, by=by, message=_("Only a closed or cancelled signal can reopen."))
-    if not reason.strip():
-        _refuse(signal=signal, by=by, message=_("Give a reason to reopen the signal."))
-    if signal.anonymised_at:
-        _refuse(signal=signal, by=by, message=_("An anonymised signal cannot reopen."))
-    with transaction.atomic():
-        signal = _lock(signal)
-        signal.outcome = ""
-        signal.cancel_reason = ""
-        signal.duplicate_of = None
-        signal.closed_at = None
-        signal.assigned_to = signal.assigned_to or by
-        _set_status(signal, Status.IN_PROGRESS, by)
-        record_event(signal=signal, kind=Kind.REOPENED, by=by, detail=reason)
-        signal.save()
-    return signal
+    def problem(locked):
+        if locked.is_open or not locked.can_move_to(Status.IN_PROGRESS):
+            return _("Only a closed or cancelled signal can reopen.")
+        if not reason.strip():
+            return _("Give a reason to reopen the signal.")
+        if locked.anonymised_at:
+            return _("An anonymised signal cannot reopen.")
+        return None
+
+    def apply(locked):
+        locked.outcome = ""
+        locked.cancel_reason = ""
+        locked.duplicate_of = None
+        locked.closed_at = None
+        locked.assigned_to = locked.assigned_to or by
+        _set_status(locked, Status.IN_PROGRESS, by)
+        record_event(signal=locked, kind=Kind.REOPENED, by=by, detail=reason)
+        return locked
+
+    return _guarded(signal, by, problem, apply)
 
 
 def anonymise_signal(*, signal: Signal, by: User | None, reason: str) -> Signal:
@@ -527,14 +551,17 @@ def refer_signal(
 ) -> list[Referral]:
     """Refer the person to activities and/or partner organisations; the signal becomes
     "referred". One referral per activity (its organisation is stored with it)."""
-    if signal.status not in REFERABLE:
-        _refuse(signal=signal, by=by, message=_("Make contact before you refer the person."))
-    if not activities and not organisations:
-        _refuse(signal=signal, by=by, message=_("Choose at least one activity or partner."))
-    with transaction.atomic():
-        signal = _lock(signal)
+
+    def problem(locked):
+        if locked.status not in REFERABLE:
+            return _("Make contact before you refer the person.")
+        if not activities and not organisations:
+            return _("Choose at least one activity or partner.")
+        return None
+
+    def apply(locked):
         common = {
-            "signal": signal,
+            "signal": locked,
             "created_by": by,
             "note": note,
             "person_agreed": person_agreed,
@@ -546,16 +573,17 @@ def refer_signal(
         ] + [Referral.objects.create(organisation=o, **common) for o in organisations]
         for referral in referrals:
             record_event(
-                signal=signal,
+                signal=locked,
                 kind=Kind.REFERRED,
                 by=by,
                 detail=_("To %(target)s; follow up on %(date)s.")
                 % {"target": referral.target_name, "date": follow_up_on.strftime("%d-%m-%Y")},
             )
-        if signal.status != Status.REFERRED:
-            _set_status(signal, Status.REFERRED, by)
-            signal.save()
-    return referrals
+        if locked.status != Status.REFERRED:
+            _set_status(locked, Status.REFERRED, by)
+        return referrals
+
+    return _guarded(signal, by, problem, apply)
 
 
 def default_follow_up(today: datetime.date) -> datetime.date:
