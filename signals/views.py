@@ -1,5 +1,7 @@
+import datetime
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
@@ -41,7 +43,8 @@ def report(request):
         form = forms.ReportForm(
             initial=_partner_initial(request.user), organisations=_organisations(request.user)
         )
-    return render(request, "signals/report.html", {"form": form})
+    context = {"form": form, "first_contact_days": settings.SIGNAL_FIRST_CONTACT_DAYS}
+    return render(request, "signals/report.html", context)
 
 
 def _organisations(user):
@@ -72,7 +75,12 @@ def _thank(request, signal: Signal):
 
 def thanks(request):
     sent = request.session.get("signal_thanks")
-    return render(request, "signals/thanks.html", {"sent": sent})
+    context = {
+        "sent": sent,
+        "due_date": datetime.date.fromisoformat(sent["due"]) if sent else None,
+        "first_contact_days": settings.SIGNAL_FIRST_CONTACT_DAYS,
+    }
+    return render(request, "signals/thanks.html", context)
 
 
 # --- Coordinators --------------------------------------------------------------------------
