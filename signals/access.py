@@ -30,10 +30,14 @@ def coordinator_required(view):
 
 
 def get_signal_for(user, reference: str) -> Signal:
-    """The signal with its personal data, for a coordinator: 403 for others, 404 if unknown."""
+    """The signal with its personal data, for a coordinator of its district: 403 for others,
+    404 if unknown."""
     if not can_triage(user):
         raise PermissionDenied
-    return get_object_or_404(
+    signal = get_object_or_404(
         Signal.objects.select_related("district", "assigned_to", "duplicate_of", "reported_by"),
         reference=reference,
     )
+    if not Signal.objects.visible_to(user).filter(pk=signal.pk).exists():
+        raise PermissionDenied
+    return signal

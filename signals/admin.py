@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from signals.models import Signal, SignalEvent, SignalMail
+from signals.models import CoordinatorDistrict, Signal, SignalEvent, SignalMail
 
 # What the admin may show to staff who are not superusers: no personal data.
 PUBLIC_SIGNAL_FIELDS = (
@@ -80,3 +80,9 @@ class SignalMailAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(CoordinatorDistrict)
+class CoordinatorDistrictAdmin(admin.ModelAdmin):
+    list_display = ("user", "district")
+    list_select_related = ("user", "district")

@@ -12,6 +12,34 @@ from django.utils.translation import gettext_lazy as _
 from signals.workdays import add_working_days
 
 
+class CoordinatorDistrict(models.Model):
+    """Restricts a coordinator to the signals of a district (optional, set in the admin)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("coordinator"),
+        on_delete=models.CASCADE,
+        related_name="signal_districts",
+    )
+    district = models.ForeignKey(
+        "coalition.Area",
+        verbose_name=_("district"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        limit_choices_to={"kind": "district"},
+    )
+
+    class Meta:
+        verbose_name = _("district of a coordinator")
+        verbose_name_plural = _("districts of coordinators")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "district"], name="coordinator_district_once")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.district}"
+
+
 class SignalCounter(models.Model):
     """The last reference number handed out in a year; locked with SELECT … FOR UPDATE."""
 
@@ -23,6 +51,16 @@ class SignalCounter(models.Model):
 
 
 class SignalQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A coordinator restricted to districts (a team per district) sees the signals of
+        those districts and those without a district yet; unrestricted coordinators see all."""
+        teams = CoordinatorDistrict.objects.filter(user=user)
+        return self.filter(
+            ~models.Exists(teams)
+            | Q(district__isnull=True)
+            | Q(district__in=teams.values("district"))
+        )
+
     def for_queue(self):
         return self.select_related("district", "assigned_to").prefetch_related("target_groups")
 

@@ -88,9 +88,10 @@ def thanks(request):
 def queue(request):
     filters = forms.QueueFilterForm(request.GET or None)
     today = timezone.localdate()
-    signals = filters.filter(Signal.objects.for_queue(), user=request.user, today=today)
+    visible = Signal.objects.visible_to(request.user)
+    signals = filters.filter(visible.for_queue(), user=request.user, today=today)
     page = Paginator(signals, PAGE_SIZE).get_page(request.GET.get("page"))
-    counts = dict(Signal.objects.values_list("status").annotate(n=Count("pk")).order_by())
+    counts = dict(visible.values_list("status").annotate(n=Count("pk")).order_by())
     context = {
         "filters": filters,
         "page": page,
@@ -157,7 +158,9 @@ def _detail(request, signal: Signal, bound: dict | None = None, status: int = 20
         events=list(signal.events.select_related("by").order_by("-at", "-pk")),
         mails=list(signal.mails.all()),
         referrals=referrals,
-        duplicates=list(Signal.objects.possible_duplicates_of(signal)) if signal.is_open else [],
+        duplicates=list(Signal.objects.visible_to(request.user).possible_duplicates_of(signal))
+        if signal.is_open
+        else [],
     )
     return render(request, "signals/detail.html", context, status=status)
 

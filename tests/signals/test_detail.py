@@ -76,7 +76,7 @@ def test_detail_query_count_is_fixed(
         ContactAttempt.objects.create(signal=signal, by=coordinator, channel="phone", reached=False)
         SignalEvent.objects.create(signal=signal, kind="note", by=coordinator, detail="Gebeld")
 
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         response = coordinator_client.get(url(signal))
 
     assert response.status_code == 200
