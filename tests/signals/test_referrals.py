@@ -218,3 +218,17 @@ def test_anonymise_blanks_referral_notes(coordinator):
     referral.refresh_from_db()
     assert referral.note == ""
     assert referral.activity is not None
+
+
+@pytest.mark.parametrize("rows", [1, 30])
+def test_refer_page_query_count_is_fixed(coordinator_client, django_assert_max_num_queries, rows):
+    signal = make_signal(status=S.CONTACTED, target_groups=[target_group("ouderen")])
+    for _ in range(rows):
+        activity = make_activity(target_groups=[target_group("ouderen")])
+        activity.organisation.target_groups.add(target_group("ouderen"))
+
+    with django_assert_max_num_queries(16):
+        response = coordinator_client.get(refer_url(signal))
+
+    assert response.status_code == 200
+    assert response.content.decode().count('name="activities"') == min(rows, 20)

@@ -164,3 +164,21 @@ def test_references_count_up_per_year(resident):
     references = sorted(Signal.objects.values_list("reference", flat=True))
     year = references[0][2:6]
     assert references == [f"S-{year}-00001", f"S-{year}-00002"]
+
+
+def test_thanks_page_without_report_shows_no_reference(resident):
+    html = resident.get(reverse("signals:thanks")).content.decode()
+
+    assert "We hebben uw melding ontvangen." in html
+    assert reference_in(html) == ""
+
+
+def test_thanks_page_tells_when_we_contact(resident, settings):
+    settings.SIGNAL_FIRST_CONTACT_DAYS = 3
+    post_report(resident)
+    due = Signal.objects.get().contact_due
+
+    html = resident.get(reverse("signals:thanks")).content.decode()
+
+    assert "binnen 3 werkdagen" in html
+    assert f"uiterlijk op {due.day} " in html
