@@ -1,5 +1,6 @@
 import datetime
 import json
+import logging
 
 from django.conf import settings
 from django.contrib import messages
@@ -18,6 +19,7 @@ from signals.access import coordinator_required, get_signal_for
 from signals.models import Referral, Signal, SignalMail
 
 PAGE_SIZE = 25
+logger = logging.getLogger("signals")
 
 
 # --- Public form ---------------------------------------------------------------------------
@@ -39,6 +41,8 @@ def report(request):
             if created:
                 ratelimit.count_submission(request)
             return _thank(request, signal)
+        # Which fields were refused (never their content), to spot abuse or a confusing form.
+        logger.info("Signal form refused: %s", ", ".join(sorted(form.errors)))
     else:
         form = forms.ReportForm(
             initial=_partner_initial(request.user), organisations=_organisations(request.user)

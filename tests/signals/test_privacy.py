@@ -182,3 +182,9 @@ def test_my_reports_query_count_is_fixed(
         response = partner_client.get(MINE)
 
     assert response.status_code == 200
+
+
+def test_partner_finds_my_reports_in_navigation(partner_client):
+    html = partner_client.get("/").content.decode()
+
+    assert 'href="/signalen/mijn-meldingen/"' in html
