@@ -62,7 +62,28 @@ def test_healthz_answers_when_the_database_does(resident):
     response = resident.get("/healthz")
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "oldest_waiting_task_seconds": None,
+    }
+
+
+def test_healthz_reports_how_long_the_oldest_task_waits(resident, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from coalition.tasks import send_email
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    send_email.enqueue(subject="Test", body="Test", to=["a@example.org"])
+    DBTaskResult.objects.update(enqueued_at=timezone.now() - timedelta(minutes=5))
+
+    waiting = resident.get("/healthz").json()["oldest_waiting_task_seconds"]
+
+    assert 299 <= waiting <= 330
 
 
 def test_healthz_is_503_when_the_database_does_not_answer(resident, monkeypatch):
@@ -94,3 +115,22 @@ def test_language_switch_turns_the_site_english(resident):
     html = response.content.decode()
     assert '<html lang="en">' in html
     assert "I feel lonely, or I worry about someone" in html
+
+
+def test_every_request_is_logged_in_one_line_without_the_query_string(resident, caplog):
+    with caplog.at_level("INFO", logger="coalition.requests"):
+        resident.get(reverse("privacy") + "?q=naam")
+
+    (record,) = [r for r in caplog.records if r.name == "coalition.requests"]
+    assert record.getMessage().startswith("method=GET path=/privacy/ status=200 duration_ms=")
+    assert "naam" not in record.getMessage()
+
+
+def test_request_log_counts_queries_in_debug(resident, caplog, settings):
+    settings.DEBUG = True
+
+    with caplog.at_level("INFO", logger="coalition.requests"):
+        resident.get(reverse("home"))
+
+    (record,) = [r for r in caplog.records if r.name == "coalition.requests"]
+    assert record.queries >= 1
