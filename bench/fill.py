@@ -38,3 +38,8 @@ def coordinator_session() -> str:
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.create()
     return session.session_key
+
+
+from bench.fill_signals import fill_signals  # noqa: E402
+
+FILLERS.append(fill_signals)
