@@ -61,9 +61,10 @@ def fill_monitoring(size: int) -> None:
 
 
 def fillers():
+    from bench.fill_signals import fill_signals
     from bench.socialmap import fill_socialmap
 
-    return [fill_socialmap, fill_monitoring]
+    return [fill_socialmap, fill_signals, fill_monitoring]
 
 
 def fill_to(size: int) -> None:

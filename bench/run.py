@@ -102,6 +102,10 @@ def gunicorn(env: dict[str, str], workers: int):
 def run_locust(page, path, url: str, env: dict, seconds: int, users: int, session: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         prefix = f"{tmp}/run"
+        # References shown to the visitors of this run (see bench/pages.py, log_accepted).
+        accepted_log = Path(tempfile.gettempdir()) / f"bench-accepted-{os.getpid()}.txt"
+        accepted_log.write_text("")
+        os.environ["BENCH_ACCEPTED_LOG"] = str(accepted_log)
         subprocess.run(
             [
                 str(VENV_BIN / "locust"),
@@ -137,6 +141,23 @@ def run_locust(page, path, url: str, env: dict, seconds: int, users: int, sessio
         "requests": int(row["Request Count"]),
         "failures": int(row["Failure Count"]),
     }
+
+
+def check_stored_once(page, before: set[str]) -> int:
+    """Every submission the site accepted (it showed a reference) is stored, and no reference
+    was handed out twice. Returns the number of violations. Stored rows whose answer the load
+    generator did not wait for (stopped mid-request) are counted, not faulted."""
+    accepted = Path(os.environ["BENCH_ACCEPTED_LOG"]).read_text().split()
+    stored = page.stored_keys() - before
+    missing = set(accepted) - stored
+    twice = len(accepted) - len(set(accepted))
+    print(
+        f"  {page.name}: {len(accepted)} accepted, {len(stored)} stored, "
+        f"{len(missing)} accepted but not stored, {twice} references shown twice, "
+        f"{len(stored - set(accepted))} stored while the load stopped",
+        flush=True,
+    )
+    return len(missing) + twice
 
 
 def count_queries(page, path: str, session: str) -> int:
@@ -209,7 +230,10 @@ def main() -> int:
         with gunicorn(env, args.workers) as url:
             for page in PAGES.values():
                 path = page.path.format(**ids)
+                before = page.stored_keys() if page.stored_keys else None
                 stats = run_locust(page, path, url, env, args.seconds, args.users, session)
+                if before is not None:
+                    stats["failures"] += check_stored_once(page, before)
                 stats["queries"] = count_queries(page, path, session)
                 results.append({"page": page.name, "size": size, **stats})
                 print(
