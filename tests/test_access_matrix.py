@@ -17,7 +17,14 @@ from django.utils.http import urlsafe_base64_encode
 from network import services as network_services
 from network.models import Activity, ActivityChange, MistakeReport
 from tests.conftest import login
-from tests.factories import make_activity, make_activity_type, make_organisation, make_user
+from tests.factories import (
+    make_activity,
+    make_activity_type,
+    make_organisation,
+    make_referral,
+    make_signal,
+    make_user,
+)
 
 ROLES = ("anonymous", "partner_a", "partner_b", "coordinator", "superuser")
 
@@ -71,6 +78,43 @@ ARGS = {
     "network:workspace_activity": pk("activity_a"),
     "network:workspace_organisation": slug("organisation_a"),
     "monitoring:group": lambda world: ["ouderen"],
+    **{
+        f"signals:{name}": lambda world: [world["signal_a"].reference]
+        for name in (
+            "anonymise",
+            "assign",
+            "cancel",
+            "close",
+            "contact_attempt",
+            "detail",
+            "export",
+            "move",
+            "note",
+            "refer",
+            "reopen",
+            "take",
+        )
+    },
+    "signals:follow_up": lambda world: [world["signal_a"].reference, world["referral_a"].pk],
+    # The signal intake and triage (issue 4).
+    "signals:anonymise": ("405 405 405 405 405", "302 403 403 400 400"),
+    "signals:assign": ("405 405 405 405 405", "302 403 403 400 400"),
+    "signals:cancel": ("405 405 405 405 405", "302 403 403 400 400"),
+    "signals:close": ("405 405 405 405 405", "302 403 403 400 400"),
+    "signals:contact_attempt": ("405 405 405 405 405", "302 403 403 400 400"),
+    "signals:desk_report": ("302 403 403 200 200", "302 403 403 200 200"),
+    "signals:detail": ("302 403 403 200 200", "302 403 403 200 200"),
+    "signals:export": ("405 405 405 405 405", "302 403 403 200 200"),
+    "signals:follow_up": ("405 405 405 405 405", "302 403 403 400 400"),
+    "signals:move": ("405 405 405 405 405", "302 403 403 400 400"),
+    "signals:my_reports": ("302 200 200 403 200", "302 200 200 403 200"),
+    "signals:note": ("405 405 405 405 405", "302 403 403 400 400"),
+    "signals:queue": ("302 403 403 200 200", "302 403 403 200 200"),
+    "signals:refer": ("302 403 403 200 200", "302 403 403 200 200"),
+    "signals:reopen": ("405 405 405 405 405", "302 403 403 400 400"),
+    "signals:report": ("200 200 200 200 200", "200 200 200 200 200"),
+    "signals:take": ("405 405 405 405 405", "302 403 403 302 302"),
+    "signals:thanks": ("200 200 200 200 200", "200 200 200 200 200"),
 }
 
 # name: (GET codes, POST codes) for anonymous, partner A, partner B, coordinator, superuser
@@ -190,7 +234,16 @@ def world(db):
         title="Nieuw in A",
         publication_state=Activity.Publication.PENDING,
     )
+    signal_a = make_signal(
+        reported_by=partner_a,
+        reporter_organisation=organisation_a,
+        status="in_progress",
+        assigned_to=coordinator,
+    )
+    referral_a = make_referral(signal=signal_a, activity=activity_a)
     return {
+        "signal_a": signal_a,
+        "referral_a": referral_a,
         "partner_a_user": partner_a,
         "organisation_a": organisation_a,
         "organisation_b": organisation_b,
