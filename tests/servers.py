@@ -65,6 +65,7 @@ def server_env(database_url: str, **extra: str) -> dict[str, str]:
         "EMAIL_URL": "dummy://",
         "LOG_LEVEL": "WARNING",
         "REQUEST_LOG_LEVEL": "WARNING",
+        "STATICFILES_MANIFEST": "0",  # no collectstatic step for a test server
         **extra,
     }
 
@@ -120,18 +121,29 @@ class Browser:
     def get(self, url: str) -> tuple[int, str]:
         return self.open(urllib.request.Request(url))
 
-    def post_form(self, url: str, data: dict, form_url: str | None = None) -> tuple[int, str]:
-        """GET the form (for its CSRF and other hidden tokens), then POST ``data`` with them."""
-        page = self.get(form_url or url)[1]
+    def post_form(
+        self, url: str, data: dict, form_url: str | None = None, follow: bool = False
+    ) -> tuple[int, str]:
+        """GET the form (for its CSRF and other hidden tokens), then POST ``data`` with them;
+        with ``follow``, also GET the page a redirect points to."""
+        status, page = self.get(form_url or url)
+        if status != 200:
+            return status, page
         hidden = dict(re.findall(r'type="hidden" name="([^"]+)" value="([^"]*)"', page))
         body = urllib.parse.urlencode({**hidden, **data}, doseq=True).encode()
-        return self.open(urllib.request.Request(url, data=body, headers={"Referer": url}))
+        request = urllib.request.Request(url, data=body, headers={"Referer": url})
+        status, page = self.open(request)
+        if follow and status in (301, 302, 303) and self.location:
+            return self.get(urllib.parse.urljoin(url, self.location))
+        return status, page
 
     def open(self, request) -> tuple[int, str]:
         try:
             with self.opener.open(request, timeout=30) as response:
+                self.location = response.headers.get("Location")
                 return response.status, response.read().decode()
         except urllib.error.HTTPError as error:
+            self.location = error.headers.get("Location")
             return error.code, error.read().decode()
 
 
