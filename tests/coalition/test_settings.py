@@ -1,0 +1,88 @@
+"""Start-up from the environment: safe defaults, one clear line for a wrong value."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PROD = {"DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "example.org"}
+
+
+def manage(*args, **env):
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; a deployment never has it.
+    ours = {
+        "DEBUG",
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "DJANGO_SETTINGS_MODULE",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    }
+    clean = {k: v for k, v in os.environ.items() if k not in ours}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"DEBUG": "0"}, "Configuration error: SECRET_KEY must be set when DEBUG is off."),
+        (
+            {"DEBUG": "0", "SECRET_KEY": "x" * 60},
+            "Configuration error: ALLOWED_HOSTS must be set when DEBUG is off (comma separated).",
+        ),
+        (
+            {"DEBUG": "maybe"},
+            "Configuration error: DEBUG must be 1/0, true/false, yes/no or on/off, not 'maybe'.",
+        ),
+        (
+            {"MUNICIPALITY_CODE": "1916"},
+            "Configuration error: MUNICIPALITY_CODE must look like GM1916, not '1916'.",
+        ),
+        (
+            {"EMAIL_URL": "ftp://mail"},
+            "Configuration error: EMAIL_URL must start with one of console, dummy, locmem, "
+            "smtp, smtp+tls, smtps://, not 'ftp://mail'.",
+        ),
+    ],
+)
+def test_wrong_environment_stops_with_one_line_naming_the_variable(env, message):
+    result = manage("check", **env)
+
+    assert result.returncode == 1
+    assert result.stderr.strip() == message
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PROD)
+
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_deploy_check_warns_when_a_proxy_setting_switches_https_off():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PROD, SECURE_SSL_REDIRECT="0")
+
+    assert result.returncode == 1
+    assert "security.W008" in result.stderr
+
+
+def test_mail_url_becomes_an_smtp_mailer():
+    from coalition.settings import mailer_from_url
+
+    mailer = mailer_from_url("smtp+tls://user%40x.nl:geheim@mail.example.org:587")
+
+    assert mailer["BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert mailer["OPTIONS"]["host"] == "mail.example.org"
+    assert mailer["OPTIONS"]["port"] == 587
+    assert mailer["OPTIONS"]["username"] == "user@x.nl"
+    assert mailer["OPTIONS"]["use_tls"] is True
