@@ -234,7 +234,7 @@ def _csv_response(activities, request, filename: str):
 
 
 def export_csv(request):
-    _, params = search_params(request)
+    params = search_params(request)[1]
     qs = search.filtered(params).with_related().order_by("title", "pk")
     return _csv_response(qs.iterator(chunk_size=500), request, "sociale-kaart.csv")
 
@@ -265,6 +265,6 @@ def activity_ics(request, pk):
 
 
 def export_ics(request):
-    _, params = search_params(request)
+    params = search_params(request)[1]
     qs = search.filtered(params).with_related().order_by("title", "pk")[:1000]
     return _ics_response(qs, request, _("Social map"), "sociale-kaart.ics")

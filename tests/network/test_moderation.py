@@ -273,9 +273,10 @@ def test_workspace_lists_use_a_fixed_number_of_queries(
     make_activity(organisation=own, publication_state="pending", last_verified_on=date(2020, 1, 1))
     with django_assert_max_num_queries(20) as few:
         coordinator_client.get(url)
+    baseline = len(few.captured_queries)
     for _ in range(29):
         make_activity(
             organisation=own, publication_state="pending", last_verified_on=date(2020, 1, 1)
         )
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    with django_assert_max_num_queries(baseline):
         assert coordinator_client.get(url).status_code == 200

@@ -144,8 +144,9 @@ def test_search_page_uses_a_fixed_number_of_queries(resident, django_assert_max_
     make_activity(target_groups=[group])
     with django_assert_max_num_queries(8) as few:
         resident.get(URL, {"q": "koffie", "sorteer": sort})
+    baseline = len(few.captured_queries)
     for _ in range(29):
         make_activity(target_groups=[group])
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    with django_assert_max_num_queries(baseline):
         response = resident.get(URL, {"q": "koffie", "sorteer": sort})
     assert len(titles(response)) == 20

@@ -1,0 +1,216 @@
+import csv
+import io
+from datetime import date, time
+
+import pytest
+from django.utils import timezone
+
+from network import hsds
+from network.ical import calendar, fold
+from network.models import Activity
+from tests.factories import (
+    make_activity,
+    make_activity_type,
+    make_area,
+    make_organisation,
+    target_group,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def full_activity(**overrides):
+    overrides.setdefault("title", "Wandelen, kletsen; koffie")
+    return make_activity(
+        organisation=make_organisation(name="Welzijn Voorburg", website="https://w.example.org"),
+        summary="Elke dinsdag.",
+        activity_types=[make_activity_type("bewegen")],
+        target_groups=[target_group("ouderen")],
+        district=make_area(code="WK191602", name="Voorburg-West"),
+        venue_name="Buurthuis",
+        street="Laan 1",
+        postcode="2271 AB",
+        city="Voorburg",
+        latitude="52.070000",
+        longitude="4.360000",
+        step_free=True,
+        weekdays="TU,TH",
+        interval=2,
+        valid_from=date(2026, 11, 3),
+        valid_until=date(2027, 6, 30),
+        start_time=time(10),
+        end_time=time(11, 30),
+        is_free=False,
+        price="2.50",
+        phone="070 123 45 67",
+        contact_name="Els",
+        languages=["nl", "tr"],
+        **overrides,
+    )
+
+
+def test_api_root_gives_version(resident):
+    response = resident.get("/api/hsds/")
+    assert response.json()["version"] == "3.0"
+    assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_service_is_fully_nested_hsds(resident):
+    activity = full_activity()
+    data = resident.get(f"/api/hsds/services/{activity.uuid}").json()
+    assert data["id"] == str(activity.uuid)
+    assert data["name"] == "Wandelen, kletsen; koffie"
+    assert data["status"] == "active"
+    assert data["organization"]["name"] == "Welzijn Voorburg"
+    assert data["organization_id"] == str(activity.organisation.uuid)
+    location = data["service_at_locations"][0]["location"]
+    assert location["location_type"] == "physical"
+    assert location["latitude"] == 52.07
+    address = location["addresses"][0]
+    assert address["postal_code"] == "2271 AB"
+    assert address["country"] == "NL"
+    assert address["state_province"] == "Zuid-Holland"
+    assert location["accessibility"][0]["description"] == "drempelvrije ingang"
+    schedule = data["schedules"][0]
+    assert schedule["freq"] == "WEEKLY"
+    assert schedule["interval"] == 2
+    assert schedule["byday"] == "TU,TH"
+    assert schedule["opens_at"] in ("10:00:00+01:00", "10:00:00+02:00")
+    assert schedule["valid_to"] == "2027-06-30"
+    assert data["cost_options"][0] == {
+        "id": data["cost_options"][0]["id"],
+        "service_id": str(activity.uuid),
+        "amount": 2.5,
+        "currency": "EUR",
+        "option": None,
+    }
+    assert data["contacts"][0]["phones"][0]["number"] == "070 123 45 67"
+    assert [lang["code"] for lang in data["languages"]] == ["nl", "tr"]
+    names = {a["taxonomy_term"]["name"] for a in data["attributes"]}
+    assert names == {"Bewegen", "Ouderen"}
+    assert data["service_areas"][0]["name"] == "Voorburg-West"
+    assert data["assured_date"] == "2026-09-01"
+
+
+def test_monthly_schedule_uses_nth_weekday(resident):
+    activity = make_activity(schedule_kind="monthly", weekdays="SA", month_week=1)
+    data = resident.get(f"/api/hsds/services/{activity.uuid}").json()
+    assert data["schedules"][0]["freq"] == "MONTHLY"
+    assert data["schedules"][0]["byday"] == "1SA"
+
+
+def test_unpublished_service_is_not_in_the_api(resident):
+    activity = make_activity(publication_state="pending")
+    assert resident.get(f"/api/hsds/services/{activity.uuid}").status_code == 404
+    assert resident.get("/api/hsds/services/not-a-uuid").status_code == 404
+    assert resident.get("/api/hsds/services").json()["total_items"] == 0
+
+
+def test_services_list_is_paginated_and_filtered(resident):
+    walking = make_activity_type("bewegen")
+    org = make_organisation()
+    for n in range(5):
+        make_activity(title=f"Wandeling {n}", activity_types=[walking], organisation=org)
+    make_activity(title="Koffie")
+    data = resident.get("/api/hsds/services", {"per_page": 2, "page": 2}).json()
+    assert data["total_items"] == 6
+    assert data["total_pages"] == 3
+    assert data["page_number"] == 2
+    assert len(data["contents"]) == 2
+    by_term = resident.get("/api/hsds/services", {"taxonomy_term_id": str(walking.uuid)}).json()
+    assert by_term["total_items"] == 5
+    by_org = resident.get("/api/hsds/services", {"organization_id": str(org.uuid)}).json()
+    assert by_org["total_items"] == 5
+    found = resident.get("/api/hsds/services", {"search": "wandeling"}).json()
+    assert found["total_items"] == 5
+
+
+def test_target_group_term_filters_services(resident):
+    older = target_group("ouderen")
+    make_activity(title="Voor ouderen", target_groups=[older])
+    make_activity(title="Voor iedereen")
+    term = hsds.target_group_id(older)
+    data = resident.get("/api/hsds/services", {"taxonomy_term_id": term}).json()
+    assert [s["name"] for s in data["contents"]] == ["Voor ouderen"]
+
+
+def test_modified_after(resident):
+    make_activity(title="Nieuw")
+    later = resident.get("/api/hsds/services", {"modified_after": "2999-01-01"}).json()
+    assert later["total_items"] == 0
+    earlier = resident.get("/api/hsds/services", {"modified_after": "2000-01-01T00:00:00"})
+    assert earlier.json()["total_items"] == 1
+    bad = resident.get("/api/hsds/services", {"modified_after": "gisteren"})
+    assert bad.status_code == 400
+
+
+def test_organizations_taxonomies_and_terms(resident):
+    activity = make_activity()
+    orgs = resident.get("/api/hsds/organizations").json()
+    assert orgs["contents"][0]["id"] == str(activity.organisation.uuid)
+    one = resident.get(f"/api/hsds/organizations/{activity.organisation.uuid}").json()
+    assert [s["id"] for s in one["services"]] == [str(activity.uuid)]
+    taxonomies = resident.get("/api/hsds/taxonomies").json()["contents"]
+    assert {t["name"] for t in taxonomies} == {"Activiteitsoort", "Doelgroep"}
+    terms = resident.get("/api/hsds/taxonomy_terms").json()["contents"]
+    assert {"Ontmoeting", "Ouderen"} <= {t["name"] for t in terms}
+
+
+def test_api_list_uses_a_fixed_number_of_queries(resident, django_assert_max_num_queries):
+    full_activity()
+    with django_assert_max_num_queries(8) as few:
+        resident.get("/api/hsds/services")
+    baseline = len(few.captured_queries)
+    for _ in range(29):
+        full_activity()
+    with django_assert_max_num_queries(baseline):
+        data = resident.get("/api/hsds/services").json()
+    assert len(data["contents"]) == 20
+
+
+def test_activity_ics_has_rrule_and_timezone(resident):
+    activity = full_activity()
+    response = resident.get(f"/sociale-kaart/activiteit/{activity.pk}/agenda.ics")
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    text = response.content.decode()
+    lines = text.split("\r\n")
+    assert lines[0] == "BEGIN:VCALENDAR"
+    assert "TZID:Europe/Amsterdam" in lines
+    assert "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;UNTIL=20270630T215959Z" in lines
+    assert "SUMMARY:Wandelen\\, kletsen\\; koffie" in lines
+    assert any(line.startswith("DTSTART;TZID=Europe/Amsterdam:") for line in lines)
+    assert all(len(line.encode()) <= 75 for line in lines)
+
+
+def test_ics_of_one_off_dates_uses_rdate():
+    activity = make_activity(
+        schedule_kind="dates", weekdays="", dates=["2026-12-01", "2026-12-15", "2027-01-05"]
+    )
+    activity.refresh_from_db()
+    text = calendar([activity], name="x", today=date(2026, 11, 23), now=timezone.now(), base_url="")
+    assert "DTSTART;TZID=Europe/Amsterdam:20261201T100000" in text
+    assert "RDATE;TZID=Europe/Amsterdam:20261215T100000,20270105T100000" in text
+
+
+def test_long_lines_are_folded():
+    folded = fold("DESCRIPTION:" + "é" * 100)
+    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
+    assert folded.replace("\r\n ", "") == "DESCRIPTION:" + "é" * 100
+
+
+def test_filtered_ics_feed_only_has_published_matches(resident):
+    make_activity(title="Gratis", is_free=True)
+    make_activity(title="Betaald", is_free=False, price=3)
+    make_activity(title="Verborgen", publication_state=Activity.Publication.PENDING)
+    text = resident.get("/sociale-kaart/agenda.ics", {"gratis": "on"}).content.decode()
+    assert "SUMMARY:Gratis" in text
+    assert "Betaald" not in text and "Verborgen" not in text
+
+
+def test_csv_export_of_the_filtered_list(resident):
+    make_activity(title="Gratis", is_free=True)
+    make_activity(title="Betaald", is_free=False, price=3)
+    response = resident.get("/sociale-kaart/export.csv", {"gratis": "on"})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0][:3] == ["id", "naam", "organisatie"]
+    assert [r[1] for r in rows[1:]] == ["Gratis"]
