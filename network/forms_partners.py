@@ -1,0 +1,240 @@
+"""Forms of the partner network. Errors are in Dutch through the catalogue."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from coalition.models import Area, TargetGroup
+from network.models import (
+    Action,
+    Goal,
+    Meeting,
+    Membership,
+    Organisation,
+    Participation,
+    Person,
+    Registration,
+    Training,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+
+
+class MemberSearchForm(SearchForm):
+    sector = forms.ChoiceField(
+        label=_("Sector"),
+        required=False,
+        choices=[("", _("All sectors")), *Organisation.Sector.choices],
+    )
+
+
+class MembershipForm(forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["signed_on", "signed_by", "contribution", "target_groups", "districts"]
+        widgets = {
+            "signed_on": DATE,
+            "target_groups": forms.CheckboxSelectMultiple,
+            "districts": forms.CheckboxSelectMultiple,
+            "contribution": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target_groups"].queryset = TargetGroup.objects.active()
+        self.fields["districts"].queryset = Area.objects.filter(kind=Area.Kind.DISTRICT)
+
+
+class PersonSearchForm(SearchForm):
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[
+            ("", _("Everyone")),
+            ("contact", _("Contact persons")),
+            ("ambassador", _("Ambassadors")),
+        ],
+    )
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = [
+            "name",
+            "role",
+            "email",
+            "phone",
+            "organisation",
+            "is_contact",
+            "is_ambassador",
+            "consent_to_list",
+            "consent_on",
+        ]
+        widgets = {"consent_on": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.active()
+
+
+class GoalForm(forms.ModelForm):
+    class Meta:
+        model = Goal
+        fields = ["title", "description"]
+
+
+class AgendaFilterForm(SearchForm):
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All")), *Action.Status.choices]
+    )
+    goal = forms.ModelChoiceField(
+        label=_("Long-term goal"), required=False, queryset=Goal.objects.all(), empty_label=_("All")
+    )
+
+
+class ActionForm(forms.ModelForm):
+    class Meta:
+        model = Action
+        fields = [
+            "goal",
+            "year",
+            "title",
+            "description",
+            "target_groups",
+            "lead_organisation",
+            "participants",
+            "starts_on",
+            "ends_on",
+            "status",
+            "indicator_target",
+        ]
+        widgets = {
+            "starts_on": DATE,
+            "ends_on": DATE,
+            "target_groups": forms.CheckboxSelectMultiple,
+            "participants": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = {
+            "target_groups": TargetGroup.objects.active(),
+            "lead_organisation": Organisation.objects.active(),
+            "participants": Organisation.objects.active(),
+        }
+        for name, queryset in choices.items():
+            if name in self.fields:
+                self.fields[name].queryset = queryset
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if not 2000 <= year <= 2100:
+            raise forms.ValidationError(_("Enter a year such as 2026."))
+        return year
+
+
+class FollowUpForm(ActionForm):
+    class Meta(ActionForm.Meta):
+        fields = ["goal", "year", "title", "description", "lead_organisation", "participants"]
+
+
+class ProgressNoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Progress"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = [
+            "title",
+            "starts_at",
+            "ends_at",
+            "place",
+            "theme",
+            "agenda",
+            "invited",
+            "minutes",
+            "documents",
+        ]
+        widgets = {
+            "starts_at": DATETIME,
+            "ends_at": DATETIME,
+            "agenda": forms.Textarea(attrs={"rows": 4}),
+            "minutes": forms.Textarea(attrs={"rows": 4}),
+            "documents": forms.Textarea(attrs={"rows": 2}),
+            "invited": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["invited"].queryset = Organisation.objects.active().filter(
+            membership__isnull=False
+        )
+
+
+class RegistrationForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("On behalf of"), queryset=Organisation.objects.none()
+    )
+
+    def __init__(self, *args, meeting, user, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting, self.user = meeting, user
+        self.fields["organisation"].queryset = organisations
+
+    def clean(self):
+        if Registration.objects.filter(meeting=self.meeting, user=self.user).exists():
+            raise forms.ValidationError(_("You are already registered for this meeting."))
+        return super().clean()
+
+
+class AttendanceForm(forms.Form):
+    present = forms.ModelMultipleChoiceField(
+        label=_("Present"),
+        required=False,
+        queryset=Registration.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["present"].queryset = meeting.registrations.all()
+        self.fields["present"].label_from_instance = lambda r: f"{r.name} ({r.organisation})"
+
+
+class TrainingForm(forms.ModelForm):
+    class Meta:
+        model = Training
+        fields = ["title", "kind", "held_on", "place", "trainer_person", "trainer_organisation"]
+        widgets = {"held_on": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["trainer_person"].queryset = Person.objects.filter(anonymised_at=None)
+        self.fields["trainer_organisation"].queryset = Organisation.objects.active()
+
+
+class ParticipationForm(forms.ModelForm):
+    class Meta:
+        model = Participation
+        fields = ["person", "organisation", "completed"]
+
+    def __init__(self, *args, training, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.training = training
+        self.fields["person"].queryset = Person.objects.filter(anonymised_at=None)
+        self.fields["organisation"].queryset = Organisation.objects.active()
+
+    def clean_person(self):
+        person = self.cleaned_data["person"]
+        if self.instance.training.participations.filter(person=person).exists():
+            raise forms.ValidationError(_("This person already takes part in this training."))
+        return person

@@ -1,0 +1,240 @@
+"""Workflows of the partner network: membership, people, agenda, meetings, trainings."""
+
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from coalition.tasks import send_email
+from network.models import (
+    Action,
+    Meeting,
+    Membership,
+    Organisation,
+    Participation,
+    Person,
+    ProgressNote,
+    Registration,
+    Training,
+)
+
+ANONYMOUS_NAME = "Geanonimiseerd"
+
+
+def growth_by_month(memberships=None) -> list[dict]:
+    """New members per month with the running total, oldest first."""
+    memberships = Membership.objects.all() if memberships is None else memberships
+    rows = (
+        memberships.annotate(month=TruncMonth("signed_on"))
+        .values("month")
+        .annotate(new=Count("pk"))
+        .order_by("month")
+    )
+    total = 0
+    result = []
+    for row in rows:
+        total += row["new"]
+        result.append({"month": row["month"], "new": row["new"], "total": total})
+    return result
+
+
+def growth_by_year(months: list[dict]) -> list[dict]:
+    years: dict[int, int] = {}
+    for row in months:
+        years[row["month"].year] = years.get(row["month"].year, 0) + row["new"]
+    total = 0
+    result = []
+    for year, new in sorted(years.items()):
+        total += new
+        result.append({"year": year, "new": new, "total": total})
+    return result
+
+
+@transaction.atomic
+def anonymise_person(*, person: Person, now: datetime) -> Person:
+    """Remove what identifies a person; trainings and counts stay."""
+    person.name = ANONYMOUS_NAME
+    person.role = ""
+    person.email = ""
+    person.phone = ""
+    person.consent_to_list = False
+    person.consent_on = None
+    person.anonymised_at = now
+    person.save()
+    return person
+
+
+@transaction.atomic
+def add_progress_note(*, action: Action, by, text: str, today: date) -> ProgressNote:
+    return ProgressNote.objects.create(action=action, author=by, text=text, written_on=today)
+
+
+@transaction.atomic
+def register_for_meeting(*, meeting: Meeting, user, organisation: Organisation) -> Registration:
+    name = user.get_full_name() or user.get_username()
+    return Registration.objects.create(
+        meeting=meeting, user=user, organisation=organisation, name=name
+    )
+
+
+@transaction.atomic
+def record_attendance(*, meeting: Meeting, present: list[int]) -> int:
+    registrations = meeting.registrations.all()
+    registrations.exclude(pk__in=present).update(attended=False)
+    return registrations.filter(pk__in=present).update(attended=True)
+
+
+@transaction.atomic
+def follow_up_action(*, meeting: Meeting, data: dict, participants) -> Action:
+    action = Action.objects.create(meeting=meeting, **data)
+    action.participants.set(participants)
+    return action
+
+
+def _contacts_of(organisations) -> list[str]:
+    return sorted(
+        set(
+            Person.objects.filter(
+                organisation__in=organisations, is_contact=True, anonymised_at=None
+            )
+            .exclude(email="")
+            .values_list("email", flat=True)
+        )
+    )
+
+
+def _mail_meeting(meeting: Meeting, template: str, subject: str) -> int:
+    to = _contacts_of(meeting.invited.all())
+    body = render_to_string(template, {"meeting": meeting, "site_name": settings.COALITION_NAME})
+    for address in to:
+        send_email.enqueue(subject=subject, body=body, to=[address])
+    return len(to)
+
+
+@transaction.atomic
+def send_invitations(*, meeting: Meeting, now: datetime) -> int:
+    """Invite the contact persons of the invited organisations, one mail each."""
+    sent = _mail_meeting(
+        meeting,
+        "network/partners/email/meeting_invitation.txt",
+        _("Invitation: %(title)s") % {"title": meeting.title},
+    )
+    meeting.invitations_sent_at = now
+    meeting.save(update_fields=["invitations_sent_at"])
+    return sent
+
+
+def send_reminders(*, now: datetime, days_ahead: int = 2) -> int:
+    """Remind invited contacts of meetings in the next days; each meeting once."""
+    meetings = Meeting.objects.filter(
+        starts_at__gte=now, starts_at__lte=now + timedelta(days=days_ahead), reminder_sent_at=None
+    )
+    sent = 0
+    for meeting in meetings:
+        with transaction.atomic():
+            sent += _mail_meeting(
+                meeting,
+                "network/partners/email/meeting_reminder.txt",
+                _("Reminder: %(title)s") % {"title": meeting.title},
+            )
+            meeting.reminder_sent_at = now
+            meeting.save(update_fields=["reminder_sent_at"])
+    return sent
+
+
+def deletion_blockers(organisation: Organisation) -> list[tuple[str, int]]:
+    """What still refers to an organisation, as (description, count); empty when it may go."""
+    blockers = []
+    counts = [
+        (_("activities"), organisation.activities.count()),
+        (
+            _("actions on the action agenda"),
+            Action.objects.for_organisation(organisation).count(),
+        ),
+    ]
+    for relation in Organisation._meta.related_objects:
+        if relation.related_model._meta.app_label == "signals":
+            model = relation.related_model
+            counts.append(
+                (
+                    str(model._meta.verbose_name_plural),
+                    model._default_manager.filter(**{relation.field.name: organisation}).count(),
+                )
+            )
+    for label, count in counts:
+        if count:
+            blockers.append((label, count))
+    return blockers
+
+
+@transaction.atomic
+def delete_organisation(*, organisation: Organisation) -> bool:
+    if deletion_blockers(organisation):
+        return False
+    Person.objects.filter(organisation=organisation).update(organisation=None, is_contact=False)
+    organisation.delete()
+    return True
+
+
+@transaction.atomic
+def archive_organisation(*, organisation: Organisation) -> None:
+    organisation.is_active = False
+    organisation.save(update_fields=["is_active"])
+
+
+@transaction.atomic
+def add_participant(*, training: Training, person: Person, organisation, completed: bool):
+    return Participation.objects.create(
+        training=training, person=person, organisation=organisation, completed=completed
+    )
+
+
+def cascade(trainings=None) -> list[dict]:
+    """Who trained whom: per trainer (person), the trainings given and everyone reached.
+
+    A person reached counts once, also when several trainers in the chain reached them.
+    """
+    trainings = list(
+        (trainings or Training.objects.all())
+        .select_related("trainer_person", "trainer_organisation")
+        .order_by("held_on", "pk")
+    )
+    participations = Participation.objects.filter(training__in=trainings).select_related(
+        "person", "organisation"
+    )
+    by_training: dict[int, list[Participation]] = {}
+    for participation in participations:
+        by_training.setdefault(participation.training_id, []).append(participation)
+    trained_by: dict[int, set[int]] = {}
+    for training in trainings:
+        if training.trainer_person_id:
+            trained_by.setdefault(training.trainer_person_id, set()).update(
+                p.person_id for p in by_training.get(training.pk, [])
+            )
+
+    def reached(person_id: int, seen: set[int]) -> set[int]:
+        for child in trained_by.get(person_id, set()) - seen:
+            seen.add(child)
+            reached(child, seen)
+        return seen
+
+    rows = []
+    for training in trainings:
+        people = by_training.get(training.pk, [])
+        downstream: set[int] = set()
+        for participation in people:
+            downstream |= reached(participation.person_id, set())
+        downstream -= {p.person_id for p in people}
+        rows.append(
+            {
+                "training": training,
+                "participations": people,
+                "direct": len(people),
+                "further": len(downstream),
+            }
+        )
+    return rows
