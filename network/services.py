@@ -373,3 +373,20 @@ def invite_partner(
 def disable_partner(*, user: User) -> None:
     user.is_active = False
     user.save(update_fields=["is_active"])
+
+
+@transaction.atomic
+def import_activities(*, forms: list, by: User, today: date) -> list[Activity]:
+    """Store checked import lines as published activities, all in one transaction."""
+    created = []
+    for form in forms:
+        data = values_from_form(form.cleaned_data)
+        activity = Activity(
+            publication_state=Activity.Publication.PUBLISHED,
+            last_verified_on=today,
+            last_verified_by=by,
+        )
+        _apply(activity, data)
+        _log(activity, ActivityEvent.Action.IMPORTED, by, diff({}, data))
+        created.append(activity)
+    return created

@@ -60,6 +60,8 @@ urlpatterns = [
         workspace.report_resolve,
         name="report_resolve",
     ),
+    path("netwerk/import/", workspace.import_activities, name="import"),
+    path("netwerk/import/bevestigen/", workspace.import_confirm, name="import_confirm"),
     path("netwerk/organisaties/", workspace.organisations, name="organisations"),
     path("netwerk/organisaties/nieuw/", workspace.organisation_new, name="organisation_new"),
     path(

@@ -92,8 +92,16 @@ class ActivityQuerySet(models.QuerySet):
                 + SearchVector("description", weight="C", config="dutch")
             )
             query = SearchQuery(text, config="dutch", search_type="websearch")
-            return self.annotate(rank=SearchRank(vector, query)).filter(
-                models.Q(rank__gt=0) | models.Q(title__icontains=text)
+            # A name that contains the words as typed ("wandel" in "Wandelgroep") comes first.
+            in_title = models.Case(
+                models.When(title__icontains=text, then=models.Value(1.0)),
+                default=models.Value(0.0),
+                output_field=models.FloatField(),
+            )
+            return (
+                self.annotate(text_rank=SearchRank(vector, query))
+                .filter(models.Q(text_rank__gt=0) | models.Q(title__icontains=text))
+                .annotate(rank=models.F("text_rank") + in_title)
             )
         in_title = models.Q(title__icontains=text)
         return self.filter(

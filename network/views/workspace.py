@@ -7,12 +7,14 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from coalition import roles
-from network import access, services
+from network import access, importer, services
 from network.forms import (
     ActivityForm,
+    ImportForm,
     InviteForm,
     OrganisationForm,
     PartnerOrganisationForm,
@@ -299,3 +301,53 @@ def partner_disable(request, slug, pk):
     services.disable_partner(user=user)
     messages.success(request, _("The account of %(name)s is disabled.") % {"name": user.email})
     return redirect("network:workspace_organisation", slug=slug)
+
+
+IMPORT_SESSION_KEY = "network_import_csv"
+IMPORT_MAX_BYTES = 2_000_000
+
+
+@login_required
+def import_activities(request):
+    """Step 1: upload and check; nothing is stored yet."""
+    access.require_moderator(request.user)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            text = upload.read(IMPORT_MAX_BYTES + 1).decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = None
+            form.add_error("file", _("Save the file as CSV in UTF-8."))
+        if text is not None and len(text) > IMPORT_MAX_BYTES:
+            form.add_error("file", _("The file is too large (at most 2 MB)."))
+        elif text is not None:
+            result = importer.read(text, user=request.user)
+            request.session[IMPORT_SESSION_KEY] = text if result.ok else None
+    return render(
+        request,
+        "network/workspace/import.html",
+        {"form": form, "result": result, "columns": list(importer.COLUMNS)},
+    )
+
+
+@login_required
+@require_POST
+def import_confirm(request):
+    """Step 2: check the same file again and store all lines, or none."""
+    access.require_moderator(request.user)
+    text = request.session.pop(IMPORT_SESSION_KEY, None)
+    result = importer.read(text, user=request.user) if text else None
+    if result is None or not result.ok:
+        messages.error(request, _("Nothing was imported. Upload the file again."))
+        return redirect("network:import")
+    created = services.import_activities(
+        forms=[f for _, f in result.forms], by=request.user, today=timezone.localdate()
+    )
+    messages.success(
+        request,
+        ngettext("%(n)d activity imported.", "%(n)d activities imported.", len(created))
+        % {"n": len(created)},
+    )
+    return redirect("network:workspace")
