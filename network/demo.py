@@ -10,6 +10,7 @@ from datetime import date, time, timedelta
 from django.contrib.auth.models import User
 
 from coalition.models import Area, TargetGroup
+from network import demo_partners
 from network.models import Activity, ActivityType, Organisation
 
 ORGANISATIONS = [
@@ -242,3 +243,4 @@ def seed(stdout) -> None:
         activity.target_groups.set([groups[s] for s in group_slugs if s in groups])
         count += 1
     stdout.write(f"Social map: {len(organisations)} organisations and {count} activities.\n")
+    demo_partners.seed(stdout)

@@ -193,28 +193,23 @@ def add_participant(*, training: Training, person: Person, organisation, complet
     )
 
 
-def cascade(trainings=None) -> list[dict]:
-    """Who trained whom: per trainer (person), the trainings given and everyone reached.
+def cascade(trainings) -> list[dict]:
+    """Who trained whom: per training, its participants and how many they reached further.
 
+    ``trainings`` is one page of trainings; the chain is followed through all trainings.
     A person reached counts once, also when several trainers in the chain reached them.
     """
-    trainings = list(
-        (trainings or Training.objects.all())
-        .select_related("trainer_person", "trainer_organisation")
-        .order_by("held_on", "pk")
-    )
+    trained_by: dict[int, set[int]] = {}
+    for trainer_id, person_id in Participation.objects.filter(
+        training__trainer_person__isnull=False
+    ).values_list("training__trainer_person_id", "person_id"):
+        trained_by.setdefault(trainer_id, set()).add(person_id)
     participations = Participation.objects.filter(training__in=trainings).select_related(
         "person", "organisation"
     )
     by_training: dict[int, list[Participation]] = {}
     for participation in participations:
         by_training.setdefault(participation.training_id, []).append(participation)
-    trained_by: dict[int, set[int]] = {}
-    for training in trainings:
-        if training.trainer_person_id:
-            trained_by.setdefault(training.trainer_person_id, set()).update(
-                p.person_id for p in by_training.get(training.pk, [])
-            )
 
     def reached(person_id: int, seen: set[int]) -> set[int]:
         for child in trained_by.get(person_id, set()) - seen:
@@ -225,16 +220,21 @@ def cascade(trainings=None) -> list[dict]:
     rows = []
     for training in trainings:
         people = by_training.get(training.pk, [])
+        direct = {p.person_id for p in people}
         downstream: set[int] = set()
-        for participation in people:
-            downstream |= reached(participation.person_id, set())
-        downstream -= {p.person_id for p in people}
+        for person_id in direct:
+            downstream |= reached(person_id, set(direct))
         rows.append(
             {
                 "training": training,
                 "participations": people,
                 "direct": len(people),
-                "further": len(downstream),
+                "further": len(downstream - direct),
             }
         )
     return rows
+
+
+def people_reached() -> int:
+    """Everyone who took part in a training, each person once."""
+    return Participation.objects.values("person").distinct().count()

@@ -18,7 +18,7 @@ from network.views.partners import _querystring, page_of
 def trainings(request):
     require_network_member(request.user)
     form = SearchForm(request.GET or None)
-    qs = Training.objects.with_related()
+    qs = Training.objects.with_related().order_by("-held_on", "pk")
     if form.is_valid() and form.cleaned_data["q"]:
         qs = qs.filter(title__icontains=form.cleaned_data["q"])
     context = {"form": form, "page": page_of(request, qs), "querystring": _querystring(request)}
@@ -71,6 +71,11 @@ def participant_add(request, pk):
 @login_required
 def cascade(request):
     require_network_member(request.user)
-    rows = services.cascade()
-    reached = {p.person_id for row in rows for p in row["participations"]}
-    return render(request, "network/partners/cascade.html", {"rows": rows, "reached": len(reached)})
+    trainings = Training.objects.select_related("trainer_person", "trainer_organisation")
+    page = page_of(request, trainings.order_by("held_on", "pk"))
+    context = {
+        "page": page,
+        "rows": services.cascade(list(page)),
+        "reached": services.people_reached(),
+    }
+    return render(request, "network/partners/cascade.html", context)

@@ -115,7 +115,7 @@ def test_cascade_uses_fixed_queries(partner_client, django_assert_max_num_querie
     for _ in range(rows):
         make_training(trainer_person=trainer).participations.create(person=make_person())
 
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(10):
         response = partner_client.get("/netwerk/trainingen/cascade/")
 
     assert len(response.context["rows"]) == rows
