@@ -44,6 +44,10 @@ class ActivityAdmin(admin.ModelAdmin):
     raw_id_fields = ["organisation", "last_verified_by"]
     inlines = [ActivityEventInline]
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        Activity.objects.filter(pk=form.instance.pk).refresh_search_vectors()
+
 
 @admin.register(ActivityChange)
 class ActivityChangeAdmin(admin.ModelAdmin):

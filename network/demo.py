@@ -242,5 +242,6 @@ def seed(stdout) -> None:
         activity.activity_types.set([types[s] for s in type_slugs if s in types])
         activity.target_groups.set([groups[s] for s in group_slugs if s in groups])
         count += 1
+    Activity.objects.filter(organisation__in=organisations).refresh_search_vectors()
     stdout.write(f"Social map: {len(organisations)} organisations and {count} activities.\n")
     demo_partners.seed(stdout)

@@ -155,6 +155,7 @@ def _apply(activity: Activity, data: dict) -> None:
     activity.save()
     for name, ids in many.items():
         getattr(activity, name).set(ids)
+    Activity.objects.filter(pk=activity.pk).refresh_search_vectors()
 
 
 def _log(activity, action, by, changes=None, note="") -> ActivityEvent:

@@ -88,6 +88,7 @@ def make_activity(**overrides):
     activity = Activity.objects.create(**overrides)
     activity.activity_types.set(types if types is not None else [make_activity_type()])
     activity.target_groups.set(groups)
+    Activity.objects.filter(pk=activity.pk).refresh_search_vectors()
     return activity
 
 

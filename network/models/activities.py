@@ -4,6 +4,7 @@ import uuid
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
 from django.urls import reverse
@@ -84,13 +85,8 @@ class ActivityQuerySet(models.QuerySet):
         if not text:
             return self.annotate(rank=models.Value(0.0, output_field=models.FloatField()))
         if connection.vendor == "postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+            from django.contrib.postgres.search import SearchQuery, SearchRank
 
-            vector = (
-                SearchVector("title", weight="A", config="dutch")
-                + SearchVector("summary", weight="B", config="dutch")
-                + SearchVector("description", weight="C", config="dutch")
-            )
             query = SearchQuery(text, config="dutch", search_type="websearch")
             # A name that contains the words as typed ("wandel" in "Wandelgroep") comes first.
             in_title = models.Case(
@@ -98,11 +94,9 @@ class ActivityQuerySet(models.QuerySet):
                 default=models.Value(0.0),
                 output_field=models.FloatField(),
             )
-            return (
-                self.annotate(text_rank=SearchRank(vector, query))
-                .filter(models.Q(text_rank__gt=0) | models.Q(title__icontains=text))
-                .annotate(rank=models.F("text_rank") + in_title)
-            )
+            return self.filter(
+                models.Q(search_vector=query) | models.Q(title__icontains=text)
+            ).annotate(rank=SearchRank(models.F("search_vector"), query) + in_title)
         in_title = models.Q(title__icontains=text)
         return self.filter(
             in_title | models.Q(summary__icontains=text) | models.Q(description__icontains=text)
@@ -113,6 +107,18 @@ class ActivityQuerySet(models.QuerySet):
                 output_field=models.FloatField(),
             )
         )
+
+    def refresh_search_vectors(self) -> None:
+        """Store the weighted Dutch text vector (PostgreSQL only; other databases search
+        with a simple match). Called by every workflow that writes an activity."""
+        if connection.vendor == "postgresql":
+            from django.contrib.postgres.search import SearchVector
+
+            self.update(
+                search_vector=SearchVector("title", weight="A", config="dutch")
+                + SearchVector("summary", weight="B", config="dutch")
+                + SearchVector("description", weight="C", config="dutch")
+            )
 
     def stale(self, today: date):
         """Published activities not verified for twelve months (or never)."""
@@ -276,6 +282,7 @@ class Activity(models.Model):
         blank=True,
         related_name="+",
     )
+    search_vector = SearchVectorField(null=True, editable=False)
     reminder_sent_on = models.DateField(_("last reminder sent on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed at"), auto_now=True)
