@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('coalition', '0002_roles_and_target_groups'),
-        ('network', '0003_activity_reminder_sent_on'),
+        ('network', '0004_activity_search_vector'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
