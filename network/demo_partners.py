@@ -80,6 +80,8 @@ def seed(stdout) -> None:
                 "role": "Contactpersoon coalitie",
                 "email": f"contact{n}@demo.example.org",
                 "phone": f"070 444 {n:02d} 00",
+                "consent_to_list": True,
+                "consent_on": date(2022 + n % 5, 1 + (n * 5) % 12, 1 + n),
             },
         )
     ambassadors = []

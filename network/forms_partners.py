@@ -1,6 +1,7 @@
 """Forms of the partner network. Errors are in Dutch through the catalogue."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coalition.models import Area, TargetGroup
@@ -18,6 +19,12 @@ from network.models import (
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def not_in_future(day):
+    if day and day > timezone.localdate():
+        raise forms.ValidationError(_("This date lies in the future."))
+    return day
 
 
 class SearchForm(forms.Form):
@@ -47,6 +54,9 @@ class MembershipForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["target_groups"].queryset = TargetGroup.objects.active()
         self.fields["districts"].queryset = Area.objects.filter(kind=Area.Kind.DISTRICT)
+
+    def clean_signed_on(self):
+        return not_in_future(self.cleaned_data["signed_on"])
 
 
 class PersonSearchForm(SearchForm):

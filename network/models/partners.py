@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coalition import roles
@@ -65,13 +66,20 @@ class Membership(models.Model):
 
 class PersonQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Contact details are for coordinators and partners only."""
-        if user.is_superuser or roles.is_coordinator(user) or roles.is_partner(user):
+        """Contact details are for coordinators and partners only.
+
+        Partners see the people who agreed to be listed; coordinators see everyone.
+        """
+        if user.is_superuser or roles.is_coordinator(user):
             return self.filter(anonymised_at=None)
+        if roles.is_partner(user):
+            return self.filter(anonymised_at=None, consent_to_list=True)
         return self.none()
 
     def with_related(self):
-        return self.select_related("organisation")
+        return self.select_related("organisation").annotate(
+            training_count=models.Count("participations", distinct=True)
+        )
 
     def search(self, text: str):
         if not text:
@@ -129,6 +137,8 @@ class Person(models.Model):
             errors["is_contact"] = _("Choose contact person, ambassador or both.")
         if self.consent_to_list and not self.consent_on:
             errors["consent_on"] = _("Enter the date the person gave consent.")
+        elif self.consent_on and self.consent_on > timezone.localdate():
+            errors["consent_on"] = _("This date lies in the future.")
         if self.consent_on and not self.consent_to_list:
             errors["consent_to_list"] = _("A date of consent needs consent.")
         if errors:

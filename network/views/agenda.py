@@ -128,7 +128,7 @@ def action_detail(request, pk):
 def action_form(request, pk=None):
     require_coordinator(request.user)
     action = get_object_or_404(Action, pk=pk) if pk else None
-    initial = {"year": timezone.localdate().year}
+    initial = None if action else {"year": timezone.localdate().year}
     form = ActionForm(request.POST or None, instance=action, initial=initial)
     if request.method == "POST" and form.is_valid():
         action = form.save()

@@ -95,7 +95,7 @@ def membership_edit(request, slug):
 
 def _filtered_people(request):
     form = PersonSearchForm(request.GET or None)
-    people = Person.objects.visible_to(request.user).with_related()
+    people = Person.objects.visible_to(request.user).with_related().order_by("name", "pk")
     if form.is_valid():
         people = people.search(form.cleaned_data["q"])
         kind = form.cleaned_data["kind"]
@@ -148,8 +148,13 @@ def person_form(request, pk=None):
         form.save()
         messages.success(request, _("The person is saved."))
         return redirect("network:people")
-    heading = _("Change %(name)s") % {"name": person.name} if person else _("New person")
-    return render(request, "network/partners/form.html", {"form": form, "heading": heading})
+    context = {
+        "form": form,
+        "person": person,
+        "heading": _("Change %(name)s") % {"name": person.name} if person else _("New person"),
+        "participations": person.participations.select_related("training") if person else [],
+    }
+    return render(request, "network/partners/person_form.html", context)
 
 
 @login_required

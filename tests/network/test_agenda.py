@@ -94,6 +94,14 @@ def test_coordinator_creates_an_action(coordinator_client):
     assert action.indicator_target == "10% minder ernstig eenzame ouderen"
 
 
+def test_editing_an_action_keeps_its_year(coordinator_client):
+    action = make_action(year=2024, title="Oud")
+
+    form = coordinator_client.get(f"/netwerk/acties/{action.pk}/bewerken/").context["form"]
+
+    assert form["year"].value() == 2024
+
+
 def test_action_dates_must_be_in_order(coordinator_client):
     response = coordinator_client.post(
         "/netwerk/acties/nieuw/",

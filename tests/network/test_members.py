@@ -116,6 +116,16 @@ def test_membership_form_explains_bad_date_in_dutch(coordinator_client):
     assert not Membership.objects.exists()
 
 
+def test_membership_cannot_be_signed_in_the_future(coordinator_client):
+    organisation = make_organisation()
+
+    response = coordinator_client.post(
+        f"/netwerk/leden/{organisation.slug}/", {"signed_on": "2999-01-01", "signed_by": "X"}
+    )
+
+    assert response.context["form"].errors["signed_on"] == ["Deze datum ligt in de toekomst."]
+
+
 def test_membership_edit_is_for_coordinators(partner_client, partner):
     organisation = make_organisation(users=[partner])
 

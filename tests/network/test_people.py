@@ -22,12 +22,49 @@ def test_anonymous_never_sees_contact_details(resident):
     assert "joke@example.org" not in public.content.decode()
 
 
-def test_partner_sees_contact_details(partner_client):
-    make_person(name="Joke Bakker", email="joke@example.org", phone="070 1112233")
+def test_partner_sees_contact_details_of_people_who_agreed_to_be_listed(partner_client):
+    make_person(
+        name="Joke Bakker",
+        email="joke@example.org",
+        phone="070 1112233",
+        consent_to_list=True,
+        consent_on=date(2026, 1, 5),
+    )
+    make_person(name="Niet Genoemd", email="stil@example.org", is_ambassador=True)
 
     html = partner_client.get("/netwerk/mensen/").content.decode()
 
     assert "Joke Bakker" in html and "joke@example.org" in html and "070 1112233" in html
+    assert "Niet Genoemd" not in html and "stil@example.org" not in html
+
+
+def test_coordinator_sees_everyone_with_their_trainings(coordinator_client):
+    person = make_person(name="Niet Genoemd", is_ambassador=True)
+    make_training().participations.create(person=person, completed=True)
+
+    response = coordinator_client.get("/netwerk/mensen/")
+
+    assert [(p.name, p.training_count) for p in response.context["page"]] == [("Niet Genoemd", 1)]
+
+
+def test_consent_date_cannot_lie_in_the_future(coordinator_client):
+    response = coordinator_client.post(
+        "/netwerk/mensen/nieuw/",
+        {"name": "Ria", "is_ambassador": "on", "consent_to_list": "on", "consent_on": "2999-01-01"},
+    )
+
+    assert response.context["form"].errors["consent_on"] == ["Deze datum ligt in de toekomst."]
+    assert not Person.objects.exists()
+
+
+def test_person_page_offers_anonymising_and_lists_trainings(coordinator_client):
+    person = make_person(name="Joke Bakker", is_ambassador=True)
+    make_training(title="Signaleren voorjaar").participations.create(person=person)
+
+    html = coordinator_client.get(f"/netwerk/mensen/{person.pk}/").content.decode()
+
+    assert "Signaleren voorjaar" in html
+    assert "Deze persoon anonimiseren" in html
 
 
 def test_people_csv_is_for_coordinators_only(coordinator_client, partner_client):
