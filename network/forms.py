@@ -99,12 +99,26 @@ class ActivityForm(forms.ModelForm):
         self.fields["activity_types"].queryset = ActivityType.objects.filter(is_active=True)
         self.fields["target_groups"].queryset = TargetGroup.objects.active()
         self.fields["district"].queryset = Area.objects.filter(kind=Area.Kind.DISTRICT)
-        if self.instance.pk:
-            self.initial["weekdays"] = [c for c in self.instance.weekdays.split(",") if c]
-            self.initial["dates"] = "\n".join(
-                date.fromisoformat(d).strftime("%d-%m-%Y") for d in self.instance.dates
+        if self.instance.pk and not kwargs.get("initial"):
+            self.initial.update(
+                self.initial_from(
+                    {
+                        "weekdays": self.instance.weekdays,
+                        "dates": self.instance.dates,
+                        "languages": self.instance.languages,
+                    }
+                )
             )
-            self.initial["languages"] = self.instance.languages
+
+    @staticmethod
+    def initial_from(values: dict) -> dict:
+        """Form initial data from stored values (a change waiting for review)."""
+        initial = dict(values)
+        initial["weekdays"] = [c for c in (values.get("weekdays") or "").split(",") if c]
+        initial["dates"] = "\n".join(
+            date.fromisoformat(d).strftime("%d-%m-%Y") for d in values.get("dates") or ()
+        )
+        return initial
 
     def clean_weekdays(self):
         chosen = self.cleaned_data["weekdays"]

@@ -73,8 +73,10 @@ class ActivityQuerySet(models.QuerySet):
         return self.filter(organisation__in=Organisation.objects.editable_by(user))
 
     def with_related(self):
-        return self.select_related("organisation", "district").prefetch_related(
-            "activity_types", "target_groups"
+        return (
+            self.select_related("organisation", "district")
+            .prefetch_related("activity_types", "target_groups")
+            .defer("search_vector")
         )
 
     def search(self, text: str):
@@ -294,7 +296,7 @@ class Activity(models.Model):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         indexes = [
-            models.Index(fields=["publication_state", "status", "title"], name="act_public_idx"),
+            models.Index(fields=["publication_state", "title", "id"], name="act_public_idx"),
             models.Index(fields=["publication_state", "last_verified_on"], name="act_fresh_idx"),
             models.Index(fields=["district", "publication_state"], name="act_district_idx"),
             models.Index(fields=["is_free"], name="act_free_idx"),

@@ -28,6 +28,7 @@ def search_view(request):
     page = search.results_page(params, page_number=request.GET.get("page"), today=today)
     for activity in page:
         activity.upcoming = activity.next_dates(today, count=1)
+        activity.stale = activity.is_stale(today)
     query = request.GET.copy()
     query.pop("page", None)
     map_view = query.pop("weergave", [""])[0] == "kaart"

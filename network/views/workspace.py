@@ -74,7 +74,9 @@ def activity_new(request):
 def activity_edit(request, pk):
     access.require_workspace(request.user)
     activity = access.get_activity_for(request.user, pk)
-    form = ActivityForm(request.POST or None, instance=activity, user=request.user)
+    pending = activity.changes.filter(state=ActivityChange.State.PENDING).first()
+    initial = ActivityForm.initial_from(pending.data) if pending else None
+    form = ActivityForm(request.POST or None, instance=activity, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         outcome = services.edit_activity(
             activity=Activity.objects.get(pk=pk),
@@ -94,7 +96,9 @@ def activity_edit(request, pk):
             messages.success(request, _("The changes are saved."))
         return redirect("network:workspace_activity", pk=pk)
     return render(
-        request, "network/workspace/activity_form.html", {"form": form, "activity": activity}
+        request,
+        "network/workspace/activity_form.html",
+        {"form": form, "activity": activity, "pending": pending},
     )
 
 

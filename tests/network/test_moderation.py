@@ -280,3 +280,19 @@ def test_workspace_lists_use_a_fixed_number_of_queries(
         )
     with django_assert_max_num_queries(baseline):
         assert coordinator_client.get(url).status_code == 200
+
+
+def test_edit_form_starts_from_the_change_waiting_for_review(partner_client, own):
+    activity = make_activity(organisation=own, title="Koffieochtend")
+    url = f"/netwerk/activiteiten/{activity.pk}/bewerken/"
+    partner_client.post(url, activity_post(own, title="Voorstel", weekdays=["WE", "FR"]))
+    form = partner_client.get(url).context["form"]
+    assert form["title"].value() == "Voorstel"
+    assert form["weekdays"].value() == ["WE", "FR"]
+    assert "wacht nog op controle" in partner_client.get(url).content.decode()
+
+
+def test_search_result_marks_activity_unchecked_for_a_year(resident):
+    make_activity(title="Oud", last_verified_on=date(2020, 1, 1))
+    body = resident.get("/sociale-kaart/").content.decode()
+    assert "mogelijk verouderd" in body

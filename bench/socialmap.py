@@ -1,0 +1,161 @@
+#!/usr/bin/env python
+"""Social map at scale: fill the database and compare the search page and the API list with a
+trivial Django view, in one run.
+
+    DATABASE_URL=postgres://…/oog_bench python bench/socialmap.py --size 100000
+
+At size N it holds N/10 activities and N/100 organisations (the default 100,000 gives the
+issue's 10,000 activities and 1,000 organisations). Filling is incremental and uses bulk
+inserts. It prints the median time of each page over --repeat requests in this process, and
+the ratio to the trivial view (the aim: the search page at most 3x).
+
+For ``make bench`` (bench/run.py) register ``fill_socialmap`` in ``bench.fill.FILLERS`` and
+the pages of ``PAGES`` in ``bench.pages.PAGES``.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time as clock
+from datetime import date, time, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+# (name, path) of the pages this app adds to the benchmark.
+PAGES = [
+    ("social map: filtered text search", "/sociale-kaart/?q=wandelen&doelgroep=ouderen&gratis=on"),
+    ("social map: search, all", "/sociale-kaart/"),
+    ("HSDS API: services list", "/api/hsds/services?per_page=20"),
+]
+TRIVIAL = ("trivial view", "/theme.css")
+
+WORDS = [
+    "wandelen",
+    "koffie",
+    "ontmoeten",
+    "bewegen",
+    "taalcafé",
+    "schilderen",
+    "samen eten",
+    "computerhulp",
+    "mantelzorg",
+    "maatje",
+    "zingen",
+    "tuinieren",
+]
+
+
+def fill_socialmap(size: int) -> None:
+    from coalition.models import Area, TargetGroup
+    from network.models import Activity, ActivityType, Organisation
+
+    rng = random.Random(size)
+    want_orgs, want_activities = max(1, size // 100), max(1, size // 10)
+    have = Organisation.objects.filter(slug__startswith="bench-").count()
+    Organisation.objects.bulk_create(
+        Organisation(name=f"Benchorganisatie {n}", slug=f"bench-{n}", sector="welzijn")
+        for n in range(have, want_orgs)
+    )
+    org_ids = list(
+        Organisation.objects.filter(slug__startswith="bench-").values_list("pk", flat=True)
+    )
+    districts = list(Area.objects.filter(kind="district").values_list("pk", flat=True)) or [None]
+    groups = list(TargetGroup.objects.values_list("pk", flat=True))
+    types = list(ActivityType.objects.values_list("pk", flat=True))
+    have = Activity.objects.filter(title__startswith="Bench ").count()
+    new = [
+        Activity(
+            organisation_id=rng.choice(org_ids),
+            title=f"Bench {rng.choice(WORDS)} {n}",
+            summary=f"Samen {rng.choice(WORDS)} en {rng.choice(WORDS)} in de buurt.",
+            description=" ".join(rng.choice(WORDS) for _ in range(40)),
+            district_id=rng.choice(districts),
+            street=f"Benchstraat {n}",
+            postcode="2271 AB",
+            city="Voorburg",
+            latitude=round(52.07 + rng.random() * 0.03, 6),
+            longitude=round(4.36 + rng.random() * 0.09, 6),
+            schedule_kind="weekly",
+            weekdays=rng.choice(["MO", "TU", "WE", "TH", "FR", "TU,TH"]),
+            start_time=time(rng.choice([9, 10, 14, 19])),
+            end_time=time(rng.choice([9, 10, 14, 19]) + 1),
+            is_free=rng.random() < 0.7,
+            step_free=rng.random() < 0.5,
+            accessible_toilet=rng.random() < 0.5,
+            publication_state="published" if rng.random() < 0.95 else "pending",
+            last_verified_on=date.today() - timedelta(days=rng.randrange(500)),
+        )
+        for n in range(have, want_activities)
+    ]
+    created = Activity.objects.bulk_create(new, batch_size=2000)
+    through_types = Activity.activity_types.through
+    through_groups = Activity.target_groups.through
+    through_types.objects.bulk_create(
+        [through_types(activity_id=a.pk, activitytype_id=rng.choice(types)) for a in created],
+        batch_size=5000,
+    )
+    through_groups.objects.bulk_create(
+        [through_groups(activity_id=a.pk, targetgroup_id=rng.choice(groups)) for a in created],
+        batch_size=5000,
+    )
+    Activity.objects.filter(pk__in=[a.pk for a in created]).refresh_search_vectors()
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # fresh planner statistics after bulk inserts
+            cursor.execute("ANALYZE network_activity, network_organisation")
+
+
+def median_ms(client, path: str, repeat: int) -> float:
+    client.get(path)  # warm up
+    times = []
+    for _ in range(repeat):
+        start = clock.perf_counter()
+        response = client.get(path)
+        times.append((clock.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (path, response.status_code)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=30)
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coalition.settings")
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost")
+    os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+    os.environ.setdefault("DEBUG", "0")
+    os.environ.setdefault("SECRET_KEY", "bench-only-not-secret-" + "x" * 40)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+
+    from coalition import demo
+
+    call_command("migrate", verbosity=0)
+    from django.conf import settings
+
+    if not settings.DEBUG:
+        call_command("collectstatic", interactive=False, verbosity=0)
+    demo.seed(open(os.devnull, "w"))  # noqa: SIM115 (districts and target groups)
+    fill_socialmap(args.size)
+    from network.models import Activity
+
+    print(f"{Activity.objects.count()} activities in the database")
+    client = Client()
+    base = median_ms(client, TRIVIAL[1], args.repeat)
+    print(f"{TRIVIAL[0]:<40} {base:8.1f} ms   1.0x")
+    for name, path in PAGES:
+        ms = median_ms(client, path, args.repeat)
+        print(f"{name:<40} {ms:8.1f} ms {ms / base:5.1f}x")
+
+
+if __name__ == "__main__":
+    main()
