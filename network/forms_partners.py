@@ -31,6 +31,20 @@ class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
 
 
+class MeetingSearchForm(SearchForm):
+    when = forms.ChoiceField(
+        label=_("When"),
+        required=False,
+        choices=[("", _("All")), ("coming", _("Coming")), ("past", _("Past"))],
+    )
+
+
+class TrainingSearchForm(SearchForm):
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All")), *Training.Kind.choices]
+    )
+
+
 class MemberSearchForm(SearchForm):
     sector = forms.ChoiceField(
         label=_("Sector"),
@@ -216,7 +230,7 @@ class AttendanceForm(forms.Form):
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["present"].queryset = meeting.registrations.all()
+        self.fields["present"].queryset = meeting.registrations.select_related("organisation")
         self.fields["present"].label_from_instance = lambda r: f"{r.name} ({r.organisation})"
 
 

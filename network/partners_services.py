@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -154,6 +154,15 @@ def deletion_blockers(organisation: Organisation) -> list[tuple[str, int]]:
         (
             _("actions on the action agenda"),
             Action.objects.for_organisation(organisation).count(),
+        ),
+        (_("registrations for meetings"), organisation.meeting_registrations.count()),
+        (
+            _("trainings given or followed"),
+            Training.objects.filter(
+                Q(trainer_organisation=organisation) | Q(participations__organisation=organisation)
+            )
+            .distinct()
+            .count(),
         ),
     ]
     for relation in Organisation._meta.related_objects:

@@ -15,8 +15,8 @@ from network.forms_partners import (
     AttendanceForm,
     FollowUpForm,
     MeetingForm,
+    MeetingSearchForm,
     RegistrationForm,
-    SearchForm,
 )
 from network.models import Meeting
 from network.partners_access import own_organisations, require_coordinator, require_network_member
@@ -26,10 +26,14 @@ from network.views.partners import _querystring, page_of
 @login_required
 def meetings(request):
     require_network_member(request.user)
-    form = SearchForm(request.GET or None)
+    form = MeetingSearchForm(request.GET or None)
     qs = Meeting.objects.all()
     if form.is_valid():
         qs = qs.search(form.cleaned_data["q"])
+        if form.cleaned_data["when"] == "coming":
+            qs = qs.coming(timezone.now())
+        elif form.cleaned_data["when"] == "past":
+            qs = qs.filter(starts_at__lt=timezone.now())
     context = {"form": form, "page": page_of(request, qs), "querystring": _querystring(request)}
     return render(request, "network/partners/meetings.html", context)
 

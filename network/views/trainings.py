@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from network import partners_services as services
 from network.access import may_moderate
-from network.forms_partners import ParticipationForm, SearchForm, TrainingForm
+from network.forms_partners import ParticipationForm, TrainingForm, TrainingSearchForm
 from network.models import Training
 from network.partners_access import require_coordinator, require_network_member
 from network.views.partners import _querystring, page_of
@@ -17,10 +17,13 @@ from network.views.partners import _querystring, page_of
 @login_required
 def trainings(request):
     require_network_member(request.user)
-    form = SearchForm(request.GET or None)
+    form = TrainingSearchForm(request.GET or None)
     qs = Training.objects.with_related().order_by("-held_on", "pk")
-    if form.is_valid() and form.cleaned_data["q"]:
-        qs = qs.filter(title__icontains=form.cleaned_data["q"])
+    if form.is_valid():
+        if form.cleaned_data["q"]:
+            qs = qs.filter(title__icontains=form.cleaned_data["q"])
+        if form.cleaned_data["kind"]:
+            qs = qs.filter(kind=form.cleaned_data["kind"])
     context = {"form": form, "page": page_of(request, qs), "querystring": _querystring(request)}
     return render(request, "network/partners/trainings.html", context)
 

@@ -179,6 +179,30 @@ def test_meeting_list_uses_fixed_queries(partner_client, django_assert_max_num_q
     assert len(response.context["page"]) == rows
 
 
+@pytest.mark.parametrize("rows", [1, 20])
+def test_meeting_page_uses_fixed_queries(coordinator_client, django_assert_max_num_queries, rows):
+    meeting = make_meeting(invited=[make_organisation() for _ in range(rows)])
+    for n in range(rows):
+        meeting.registrations.create(name=f"Gast {n}", organisation=make_organisation())
+
+    with django_assert_max_num_queries(16):
+        response = coordinator_client.get(f"/netwerk/bijeenkomsten/{meeting.pk}/")
+
+    assert response.content.decode().count("Gast ") == rows
+
+
+def test_meeting_list_filters_coming_and_search(partner_client):
+    now = datetime.now(UTC)
+    make_meeting(title="Komt nog", theme="Jongeren", starts_at=now + timedelta(days=3))
+    make_meeting(title="Geweest", theme="Mantelzorg", starts_at=now - timedelta(days=3))
+
+    coming = partner_client.get("/netwerk/bijeenkomsten/?when=coming")
+    search = partner_client.get("/netwerk/bijeenkomsten/?q=mantelzorg")
+
+    assert [m.title for m in coming.context["page"]] == ["Komt nog"]
+    assert [m.title for m in search.context["page"]] == ["Geweest"]
+
+
 def test_ical_lists_coming_meetings_only(partner_client):
     now = datetime.now(UTC)
     make_meeting(title="Komt nog", starts_at=now + timedelta(days=10))

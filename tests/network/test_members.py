@@ -7,9 +7,11 @@ from tests.factories import (
     make_action,
     make_activity,
     make_area,
+    make_meeting,
     make_membership,
     make_organisation,
     make_person,
+    make_training,
     target_group,
 )
 
@@ -75,6 +77,17 @@ def test_coordinator_sees_growth_per_year_and_month(coordinator_client):
     ]
     assert [row["total"] for row in response.context["months"]] == [2, 3]
     assert "januari 2023" in response.content.decode()
+
+
+@pytest.mark.parametrize("rows", [1, 20])
+def test_growth_uses_fixed_queries(coordinator_client, django_assert_max_num_queries, rows):
+    for n in range(rows):
+        make_membership(signed_on=date(2020 + n % 6, 1 + n % 12, 1))
+
+    with django_assert_max_num_queries(8):
+        response = coordinator_client.get("/netwerk/leden/groei/")
+
+    assert response.context["years"][-1]["total"] == rows
 
 
 def test_growth_is_for_coordinators_only(resident, partner_client):
@@ -183,6 +196,21 @@ def test_organisation_with_activities_and_actions_cannot_be_deleted(coordinator_
     assert "1 activiteiten" in html and "1 acties op de actieagenda" in html
     assert "Archiveer de organisatie" in html
     assert response.status_code == 409
+    assert Organisation.objects.filter(pk=organisation.pk).exists()
+
+
+def test_organisation_with_meetings_and_trainings_cannot_be_deleted(coordinator_client, partner):
+    organisation = make_organisation()
+    meeting = make_meeting()
+    meeting.registrations.create(user=partner, name="Henk", organisation=organisation)
+    make_training(trainer_organisation=organisation)
+
+    response = coordinator_client.post(f"/netwerk/organisaties/{organisation.slug}/verwijderen/")
+
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "1 aanmeldingen voor bijeenkomsten" in html
+    assert "1 trainingen gegeven of gevolgd" in html
     assert Organisation.objects.filter(pk=organisation.pk).exists()
 
 

@@ -175,3 +175,13 @@ def test_person_edit_keeps_organisation(coordinator_client):
 
     person.refresh_from_db()
     assert person.name == "Nieuw"
+
+
+def test_administrator_finds_people_and_actions_in_the_admin(superuser_client):
+    make_person(name="Joke Bakker")
+
+    people = superuser_client.get("/admin/network/person/")
+    actions = superuser_client.get("/admin/network/action/")
+
+    assert "Joke Bakker" in people.content.decode()
+    assert actions.status_code == 200

@@ -65,6 +65,15 @@ def test_partner_sees_trainings_but_cannot_change_them(partner_client):
     assert not Participation.objects.exists()
 
 
+def test_training_list_filters_by_kind(partner_client):
+    make_training(title="Voor trainers", kind=Training.Kind.TRAIN_THE_TRAINER)
+    make_training(title="Signaleren")
+
+    response = partner_client.get("/netwerk/trainingen/?kind=train-de-trainer")
+
+    assert [t.title for t in response.context["page"]] == ["Voor trainers"]
+
+
 def test_trainings_are_not_public(resident):
     assert resident.get("/netwerk/trainingen/").url.startswith("/accounts/login/")
     assert resident.get("/netwerk/trainingen/cascade/").url.startswith("/accounts/login/")
