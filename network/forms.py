@@ -213,6 +213,13 @@ class SearchForm(forms.Form):
     toegankelijk = forms.BooleanField(label=_("Wheelchair accessible"), required=False)
     online = forms.BooleanField(label=_("Online"), required=False)
     sorteer = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
+    dichtbij = forms.ModelChoiceField(
+        label=_("Closest to district"),
+        queryset=Area.objects.filter(kind=Area.Kind.DISTRICT),
+        to_field_name="code",
+        required=False,
+        empty_label=_("no preference"),
+    )
     lat = forms.FloatField(required=False, widget=forms.HiddenInput, min_value=-90, max_value=90)
     lon = forms.FloatField(required=False, widget=forms.HiddenInput, min_value=-180, max_value=180)
 
@@ -287,3 +294,9 @@ class InviteForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("CSV file"))
+
+
+class ActivityTypeForm(forms.ModelForm):
+    class Meta:
+        model = ActivityType
+        fields = ["name", "slug", "description", "order", "is_active"]

@@ -60,6 +60,8 @@ urlpatterns = [
         workspace.report_resolve,
         name="report_resolve",
     ),
+    path("netwerk/soorten/", workspace.activity_types, name="activity_types"),
+    path("netwerk/soorten/<int:pk>/", workspace.activity_type_edit, name="activity_type_edit"),
     path("netwerk/import/", workspace.import_activities, name="import"),
     path("netwerk/import/bevestigen/", workspace.import_confirm, name="import_confirm"),
     path("netwerk/organisaties/", workspace.organisations, name="organisations"),

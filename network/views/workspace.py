@@ -14,13 +14,14 @@ from coalition import roles
 from network import access, importer, services
 from network.forms import (
     ActivityForm,
+    ActivityTypeForm,
     ImportForm,
     InviteForm,
     OrganisationForm,
     PartnerOrganisationForm,
     ReasonForm,
 )
-from network.models import Activity, ActivityChange, MistakeReport, Organisation
+from network.models import Activity, ActivityChange, ActivityType, MistakeReport, Organisation
 
 PER_PAGE = 25
 
@@ -355,3 +356,32 @@ def import_confirm(request):
         % {"n": len(created)},
     )
     return redirect("network:workspace")
+
+
+@login_required
+def activity_types(request):
+    """The editable list of kinds of activity (a taxonomy of the open data too)."""
+    access.require_moderator(request.user)
+    form = ActivityTypeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The kind of activity is saved."))
+        return redirect("network:activity_types")
+    page = _page(request, ActivityType.objects.order_by("order", "name"))
+    return render(request, "network/workspace/activity_types.html", {"form": form, "page": page})
+
+
+@login_required
+def activity_type_edit(request, pk):
+    access.require_moderator(request.user)
+    activity_type = get_object_or_404(ActivityType, pk=pk)
+    form = ActivityTypeForm(request.POST or None, instance=activity_type)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The kind of activity is saved."))
+        return redirect("network:activity_types")
+    return render(
+        request,
+        "network/workspace/activity_type_form.html",
+        {"form": form, "activity_type": activity_type},
+    )
