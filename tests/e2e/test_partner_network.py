@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from network.models import Action, Goal, Registration
 from tests.e2e.conftest import assert_accessible, log_in
-from tests.factories import make_membership, make_organisation, make_user
+from tests.factories import make_action, make_membership, make_organisation, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -86,6 +86,14 @@ def test_meeting_from_plan_to_action_and_progress(page, live_server, people):
     expect(page.get_by_text("Je voortgangsnotitie is opgeslagen.")).to_be_visible()
     expect(page.get_by_text("Eerste versie van de folder is klaar.")).to_be_visible()
 
+    for n in range(14):  # a full year's agenda still prints on one page
+        make_action(
+            year=year,
+            goal=Goal.objects.get(number=1 + n % 3),
+            title=f"Actie {n + 1} van de coalitie met een wat langere titel",
+            lead_organisation=organisation,
+            status=["gepland", "loopt", "afgerond", "gestopt"][n % 4],
+        )
     page.goto(live_server.url + f"/netwerk/actieagenda/{year}/")
     assert_accessible(page)
     expect(page.get_by_role("link", name="Gezamenlijke folder voor jongeren")).to_be_visible()
