@@ -1,6 +1,7 @@
 """Forms of the partner network. Errors are in Dutch through the catalogue."""
 
 from django import forms
+from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -202,6 +203,19 @@ class MeetingForm(forms.ModelForm):
         self.fields["invited"].queryset = Organisation.objects.active().filter(
             membership__isnull=False
         )
+
+    def clean_documents(self):
+        validate = URLValidator(schemes=["https", "http"])
+        lines = [line.strip() for line in self.cleaned_data["documents"].splitlines()]
+        for line in filter(None, lines):
+            try:
+                validate(line)
+            except forms.ValidationError:
+                raise forms.ValidationError(
+                    _("“%(value)s” is not a web address. Start it with https://."),
+                    params={"value": line},
+                ) from None
+        return "\n".join(filter(None, lines))
 
 
 class RegistrationForm(forms.Form):

@@ -46,6 +46,24 @@ def test_meeting_must_end_after_it_starts(coordinator_client):
     assert not Meeting.objects.exists()
 
 
+def test_documents_must_be_web_addresses(coordinator_client):
+    response = coordinator_client.post(
+        "/netwerk/bijeenkomsten/nieuw/",
+        {
+            "title": "Met documenten",
+            "starts_at": "2026-11-12T14:00",
+            "ends_at": "2026-11-12T16:00",
+            "place": "Ergens",
+            "documents": "https://example.org/verslag.pdf\njavascript:alert(1)",
+        },
+    )
+
+    assert response.context["form"].errors["documents"] == [
+        "“javascript:alert(1)” is geen webadres. Begin met https://."
+    ]
+    assert not Meeting.objects.exists()
+
+
 def test_partner_cannot_plan_meetings(partner_client):
     assert partner_client.get("/netwerk/bijeenkomsten/nieuw/").status_code == 403
 
