@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Q
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import ExtractYear, TruncMonth
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
@@ -242,6 +242,20 @@ def cascade(trainings) -> list[dict]:
             }
         )
     return rows
+
+
+def trainings_per_year() -> list[dict]:
+    """Per year: trainings held, people taking part and people who completed (for monitoring)."""
+    return list(
+        Participation.objects.annotate(year=ExtractYear("training__held_on"))
+        .values("year")
+        .annotate(
+            trainings=Count("training", distinct=True),
+            participants=Count("person", distinct=True),
+            completed=Count("person", filter=Q(completed=True), distinct=True),
+        )
+        .order_by("year")
+    )
 
 
 def people_reached() -> int:

@@ -80,5 +80,6 @@ def cascade(request):
         "page": page,
         "rows": services.cascade(list(page)),
         "reached": services.people_reached(),
+        "per_year": services.trainings_per_year(),
     }
     return render(request, "network/partners/cascade.html", context)

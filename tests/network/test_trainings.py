@@ -118,13 +118,31 @@ def test_cascade_shows_who_trained_whom_and_how_many_were_reached(partner_client
     assert "5 mensen bereikt met de trainingen." in response.content.decode()
 
 
+def test_counts_per_year_for_monitoring(partner_client):
+    from datetime import date
+
+    person = make_person()
+    make_training(held_on=date(2025, 3, 1)).participations.create(person=person, completed=True)
+    second = make_training(held_on=date(2025, 9, 1))
+    second.participations.create(person=person)
+    second.participations.create(person=make_person(), completed=True)
+    make_training(held_on=date(2026, 2, 1)).participations.create(person=make_person())
+
+    response = partner_client.get("/netwerk/trainingen/cascade/")
+
+    assert response.context["per_year"] == [
+        {"year": 2025, "trainings": 2, "participants": 2, "completed": 2},
+        {"year": 2026, "trainings": 1, "participants": 1, "completed": 0},
+    ]
+
+
 @pytest.mark.parametrize("rows", [1, 20])
 def test_cascade_uses_fixed_queries(partner_client, django_assert_max_num_queries, rows):
     trainer = make_person()
     for _ in range(rows):
         make_training(trainer_person=trainer).participations.create(person=make_person())
 
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         response = partner_client.get("/netwerk/trainingen/cascade/")
 
     assert len(response.context["rows"]) == rows
