@@ -22,6 +22,17 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
+def dutch_empty_choice(form) -> None:
+    """Django's own empty choice ("- Select an option -") has no Dutch translation yet."""
+    for field in form.fields.values():
+        label = _("– choose –") if field.required else _("– none –")
+        if isinstance(field, forms.ModelChoiceField):
+            if field.empty_label is not None:
+                field.empty_label = label
+        elif isinstance(field, forms.ChoiceField) and field.choices and field.choices[0][0] == "":
+            field.choices = [("", label), *field.choices[1:]]
+
+
 def not_in_future(day):
     if day and day > timezone.localdate():
         raise forms.ValidationError(_("This date lies in the future."))
@@ -67,6 +78,7 @@ class MembershipForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        dutch_empty_choice(self)
         self.fields["target_groups"].queryset = TargetGroup.objects.active()
         self.fields["districts"].queryset = Area.objects.filter(kind=Area.Kind.DISTRICT)
 
@@ -104,6 +116,7 @@ class PersonForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        dutch_empty_choice(self)
         self.fields["organisation"].queryset = Organisation.objects.active()
 
 
@@ -148,6 +161,7 @@ class ActionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        dutch_empty_choice(self)
         choices = {
             "target_groups": TargetGroup.objects.active(),
             "lead_organisation": Organisation.objects.active(),
@@ -200,6 +214,7 @@ class MeetingForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        dutch_empty_choice(self)
         self.fields["invited"].queryset = Organisation.objects.active().filter(
             membership__isnull=False
         )
@@ -225,6 +240,7 @@ class RegistrationForm(forms.Form):
 
     def __init__(self, *args, meeting, user, organisations, **kwargs):
         super().__init__(*args, **kwargs)
+        dutch_empty_choice(self)
         self.meeting, self.user = meeting, user
         self.fields["organisation"].queryset = organisations
 
@@ -244,6 +260,7 @@ class AttendanceForm(forms.Form):
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
+        dutch_empty_choice(self)
         self.fields["present"].queryset = meeting.registrations.select_related("organisation")
         self.fields["present"].label_from_instance = lambda r: f"{r.name} ({r.organisation})"
 
@@ -256,6 +273,7 @@ class TrainingForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        dutch_empty_choice(self)
         self.fields["trainer_person"].queryset = Person.objects.filter(anonymised_at=None)
         self.fields["trainer_organisation"].queryset = Organisation.objects.active()
 
@@ -267,6 +285,7 @@ class ParticipationForm(forms.ModelForm):
 
     def __init__(self, *args, training, **kwargs):
         super().__init__(*args, **kwargs)
+        dutch_empty_choice(self)
         self.instance.training = training
         self.fields["person"].queryset = Person.objects.filter(anonymised_at=None)
         self.fields["organisation"].queryset = Organisation.objects.active()

@@ -146,3 +146,10 @@ def test_cascade_uses_fixed_queries(partner_client, django_assert_max_num_querie
         response = partner_client.get("/netwerk/trainingen/cascade/")
 
     assert len(response.context["rows"]) == rows
+
+
+def test_training_form_speaks_dutch_in_its_choices(coordinator_client):
+    html = coordinator_client.get("/netwerk/trainingen/nieuw/").content.decode()
+
+    assert "Select an option" not in html
+    assert "– geen –" in html
