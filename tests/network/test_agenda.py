@@ -217,3 +217,19 @@ def test_actions_csv(partner_client):
 
 def test_actions_csv_is_not_public(resident):
     assert resident.get("/netwerk/actieagenda/2026/export.csv").status_code == 302
+
+
+@pytest.mark.parametrize("rows", [1, 20])
+def test_action_page_uses_fixed_queries(
+    coordinator_client, coordinator, django_assert_max_num_queries, rows
+):
+    action = make_action(participants=[make_organisation() for _ in range(rows)])
+    for n in range(rows):
+        ProgressNote.objects.create(
+            action=action, author=coordinator, text=f"Stap {n}", written_on=date(2026, 3, 1)
+        )
+
+    with django_assert_max_num_queries(12):
+        response = coordinator_client.get(f"/netwerk/acties/{action.pk}/")
+
+    assert response.content.decode().count("Stap ") == rows

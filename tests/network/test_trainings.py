@@ -153,3 +153,17 @@ def test_training_form_speaks_dutch_in_its_choices(coordinator_client):
 
     assert "Select an option" not in html
     assert "– geen –" in html
+
+
+@pytest.mark.parametrize("rows", [1, 20])
+def test_training_page_uses_fixed_queries(coordinator_client, django_assert_max_num_queries, rows):
+    training = make_training()
+    for n in range(rows):
+        training.participations.create(
+            person=make_person(name=f"Deelnemer {n}"), organisation=make_organisation()
+        )
+
+    with django_assert_max_num_queries(14):
+        response = coordinator_client.get(f"/netwerk/trainingen/{training.pk}/")
+
+    assert response.content.decode().count("<td>Deelnemer ") == rows
