@@ -13,7 +13,7 @@ def test_three_goals_exist_once_even_when_the_migration_runs_again():
 
     from django.apps import apps
 
-    migration = import_module("network.migrations.0007_goals_and_partner_roles")
+    migration = import_module("network.migrations.0008_goals_and_partner_roles")
     Goal.objects.filter(number=1).update(title="Eigen titel")
     migration.goals_and_roles(apps, None)
 

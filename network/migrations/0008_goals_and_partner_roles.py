@@ -45,6 +45,6 @@ def goals_and_roles(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("network", "0006_partner_network")]
+    dependencies = [("network", "0007_partner_network")]
 
     operations = [migrations.RunPython(goals_and_roles, migrations.RunPython.noop)]

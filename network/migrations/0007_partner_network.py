@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('coalition', '0002_roles_and_target_groups'),
-        ('network', '0005_public_list_index'),
+        ('network', '0006_publication_state_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
