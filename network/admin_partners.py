@@ -4,6 +4,7 @@ from django.contrib import admin
 
 from network.models import (
     Action,
+    Article,
     Goal,
     Meeting,
     Membership,
@@ -76,3 +77,11 @@ class TrainingAdmin(admin.ModelAdmin):
     list_display = ["title", "kind", "held_on"]
     list_filter = ["kind"]
     inlines = [ParticipationInline]
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "published_on", "is_published"]
+    list_filter = ["kind", "is_published"]
+    search_fields = ["title"]
+    exclude = ["image"]

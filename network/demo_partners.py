@@ -184,10 +184,74 @@ def seed(stdout) -> None:
             person=person,
             defaults={"organisation": person.organisation, "completed": k % 6 != 0},
         )
+    _seed_articles(today)
     stdout.write(
         f"Partner network: {len(members)} members, 30 ambassadors, {len(actions)} actions, "
-        "4 meetings, 2 trainings.\n"
+        f"4 meetings, 2 trainings, {len(ARTICLES)} awareness items.\n"
     )
+
+
+ARTICLES = [
+    (
+        "uitleg",
+        "wat-is-eenzaamheid",
+        "Wat is eenzaamheid?",
+        "Eenzaam ben je als je minder contact hebt dan je wilt. Het kan iedereen overkomen.",
+        "## Twee soorten\n- **Sociaal eenzaam:** je mist mensen om je heen.\n"
+        "- **Emotioneel eenzaam:** je mist een hechte band met iemand.\n\n"
+        "Eenzaamheid is iets anders dan alleen zijn. Je kunt veel mensen om je heen hebben "
+        "en je toch eenzaam voelen.",
+    ),
+    (
+        "uitleg",
+        "eenzaamheid-herkennen",
+        "Hoe merk je dat iemand eenzaam is?",
+        "Kleine signalen zeggen vaak veel. Let op veranderingen.",
+        "## Signalen\n- iemand komt minder buiten\n- de brievenbus puilt uit\n"
+        "- iemand praat veel over vroeger of over niemand\n\n"
+        "Twijfel je? Meld het bij het [Sociaal Servicepunt](/melden/).",
+    ),
+    (
+        "uitleg",
+        "het-gesprek-beginnen",
+        "Het gesprek beginnen",
+        "Een praatje maakt het verschil. Zo begin je.",
+        "## Tips\n- Begin over iets kleins: het weer, de buurt.\n"
+        "- Vraag door en luister.\n- Spreek af dat je nog eens langskomt.",
+    ),
+    (
+        "nieuws",
+        "week-tegen-eenzaamheid",
+        "Week tegen Eenzaamheid: doe mee",
+        "In de Week tegen Eenzaamheid zijn er activiteiten in alle wijken.",
+        "Kijk op de [sociale kaart](/sociale-kaart/) wat er bij jou in de buurt is.",
+    ),
+    (
+        "verhaal",
+        "het-verhaal-van-truus",
+        "Het verhaal van Truus (82)",
+        "Na de dood van haar man zat Truus veel alleen. Nu drinkt ze elke week koffie in de "
+        "buurtkamer.",
+        "Truus: **'Ik had nooit gedacht dat ik het zou durven.'** Een buurvrouw nam haar mee.",
+    ),
+]
+
+
+def _seed_articles(today: date) -> None:
+    from network.models import Article
+
+    for n, (kind, slug, title, summary, body) in enumerate(ARTICLES):
+        Article.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "kind": kind,
+                "title": title,
+                "summary": summary,
+                "body": body,
+                "published_on": today - timedelta(days=7 * n),
+                "is_published": True,
+            },
+        )
 
 
 def _demo_slugs() -> list[str]:

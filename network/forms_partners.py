@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from coalition.models import Area, TargetGroup
 from network.models import (
     Action,
+    Article,
     Goal,
     Meeting,
     Membership,
@@ -295,3 +296,66 @@ class ParticipationForm(forms.ModelForm):
         if self.instance.training.participations.filter(person=person).exists():
             raise forms.ValidationError(_("This person already takes part in this training."))
         return person
+
+
+IMAGE_TYPES = {
+    b"\x89PNG\r\n\x1a\n": "image/png",
+    b"\xff\xd8\xff": "image/jpeg",
+    b"RIFF": "image/webp",
+}
+MAX_IMAGE_BYTES = 2 * 1024 * 1024
+
+
+def image_type(data: bytes) -> str | None:
+    for magic, content_type in IMAGE_TYPES.items():
+        if data.startswith(magic) and (magic != b"RIFF" or data[8:12] == b"WEBP"):
+            return content_type
+    return None
+
+
+class ArticleForm(forms.ModelForm):
+    upload = forms.FileField(
+        label=_("Image"),
+        required=False,
+        help_text=_("Optional: a JPEG, PNG or WebP picture of at most 2 MB."),
+    )
+    remove_image = forms.BooleanField(label=_("Remove the image"), required=False)
+
+    class Meta:
+        model = Article
+        fields = [
+            "kind",
+            "title",
+            "slug",
+            "summary",
+            "body",
+            "image_alt",
+            "published_on",
+            "is_published",
+        ]
+        widgets = {"published_on": DATE, "body": forms.Textarea(attrs={"rows": 12})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        dutch_empty_choice(self)
+
+    def clean_upload(self):
+        upload = self.cleaned_data["upload"]
+        if not upload:
+            return None
+        if upload.size > MAX_IMAGE_BYTES:
+            raise forms.ValidationError(_("The image is too large: at most 2 MB."))
+        data = upload.read()
+        content_type = image_type(data)
+        if content_type is None:
+            raise forms.ValidationError(_("Upload a JPEG, PNG or WebP picture."))
+        return data, content_type
+
+    def clean(self):
+        cleaned = super().clean()
+        has_image = bool(cleaned.get("upload")) or (
+            self.instance.image and not cleaned.get("remove_image")
+        )
+        if has_image and not cleaned.get("image_alt"):
+            self.add_error("image_alt", _("Describe the image for people who cannot see it."))
+        return cleaned

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from coalition.tasks import send_email
 from network.models import (
     Action,
+    Article,
     Meeting,
     Membership,
     Organisation,
@@ -261,3 +262,15 @@ def trainings_per_year() -> list[dict]:
 def people_reached() -> int:
     """Everyone who took part in a training, each person once."""
     return Participation.objects.values("person").distinct().count()
+
+
+@transaction.atomic
+def save_article(*, form) -> Article:
+    """Save an awareness item from a valid ArticleForm, with its image kept in the database."""
+    article = form.save(commit=False)
+    if form.cleaned_data.get("remove_image"):
+        article.image, article.image_type, article.image_alt = None, "", ""
+    if form.cleaned_data.get("upload"):
+        article.image, article.image_type = form.cleaned_data["upload"]
+    article.save()
+    return article

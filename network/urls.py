@@ -181,3 +181,16 @@ urlpatterns += [
         name="participant_add",
     ),
 ]
+
+from network.views import awareness as awareness_views  # noqa: E402
+
+urlpatterns += [
+    path("voorlichting/", awareness_views.articles, name="articles"),
+    path("voorlichting/<slug:slug>/", awareness_views.article, name="article"),
+    path(
+        "voorlichting/<slug:slug>/afbeelding", awareness_views.article_image, name="article_image"
+    ),
+    path("netwerk/voorlichting/", awareness_views.article_admin, name="article_admin"),
+    path("netwerk/voorlichting/nieuw/", awareness_views.article_form, name="article_new"),
+    path("netwerk/voorlichting/<slug:slug>/", awareness_views.article_form, name="article_edit"),
+]

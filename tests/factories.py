@@ -161,3 +161,19 @@ def make_training(**overrides):
     if "trainer_person" not in overrides and "trainer_organisation" not in overrides:
         overrides["trainer_organisation"] = make_organisation()
     return Training.objects.create(**overrides)
+
+
+def make_article(**overrides):
+    from datetime import date
+
+    from network.models import Article
+
+    n = next(_serial)
+    overrides.setdefault("kind", Article.Kind.INFORMATION)
+    overrides.setdefault("title", f"Wat is eenzaamheid {n}")
+    overrides.setdefault("slug", f"wat-is-eenzaamheid-{n}")
+    overrides.setdefault("summary", "Iedereen kan zich eenzaam voelen.")
+    overrides.setdefault("body", "## Wat is het\nEen gevoel van **gemis**.")
+    overrides.setdefault("published_on", date(2026, 10, 1))
+    overrides.setdefault("is_published", True)
+    return Article.objects.create(**overrides)

@@ -33,3 +33,6 @@ __all__ += [
     "Registration",
     "Training",
 ]
+from network.models.awareness import Article  # noqa: E402
+
+__all__ += ["Article"]

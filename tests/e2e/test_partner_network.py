@@ -115,3 +115,23 @@ def test_public_member_list_is_accessible(page, live_server, people):
     expect(page.get_by_role("heading", level=1)).to_have_text("Partners van de coalitie")
     expect(page.get_by_role("link", name="Welzijn Voorburg")).to_be_visible()
     assert_accessible(page)
+
+
+def test_awareness_pages_are_accessible(page, live_server, db):
+    from tests.factories import make_article
+
+    make_article(
+        title="Hoe merk je dat iemand eenzaam is?",
+        slug="herkennen",
+        body="## Signalen\n- minder buiten\n- [meer](https://example.org)\n\nLuister goed.",
+    )
+
+    page.goto(live_server.url + "/")
+    expect(page.get_by_role("heading", name="Nieuws en verhalen")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Hoe merk je dat iemand eenzaam is?").click()
+    expect(page.get_by_role("heading", level=2, name="Signalen")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Meer over eenzaamheid").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Praten over eenzaamheid")
+    assert_accessible(page)

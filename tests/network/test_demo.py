@@ -44,3 +44,13 @@ def test_demo_seeds_the_partner_network_and_is_safe_twice():
     assert Registration.objects.filter(attended=True).exists()
     assert Training.objects.count() == 2
     assert Training.objects.filter(trainer_person__isnull=False).count() == 1
+
+
+def test_demo_publishes_awareness_items():
+    from network.models import Article
+
+    coalition_demo.seed(io.StringIO())
+    demo.seed(io.StringIO())
+    demo.seed(io.StringIO())
+
+    assert Article.objects.published().count() == 5
