@@ -28,7 +28,14 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from coalition.roles import needs_second_factor
 
 RECOVERY_CODE_COUNT = 10
-OPEN_PATH_NAMES = {"logout", "otp_setup", "otp_verify", "otp_recovery_codes", "set_language"}
+OPEN_PATH_NAMES = {
+    "logout",
+    "otp_setup",
+    "otp_verify",
+    "otp_recovery_codes",
+    "set_language",
+    "theme_css",
+}
 
 
 def has_second_factor(user) -> bool:
@@ -79,6 +86,11 @@ class TokenForm(forms.Form):
 
     def clean_token(self):
         token = self.cleaned_data["token"].replace(" ", "")
+        if self._throttled():
+            # django-otp refuses codes for a moment after a wrong one: say so plainly.
+            raise forms.ValidationError(
+                _("Too many wrong codes in a row. Wait a moment and try the newest code.")
+            )
         if self.device is not None:
             matched = self.device if self.device.verify_token(token) else None
         else:
@@ -87,6 +99,15 @@ class TokenForm(forms.Form):
             raise forms.ValidationError(_("This code is not correct. Try the newest code."))
         self.matched_device = matched
         return token
+
+    def _throttled(self) -> bool:
+        devices = [self.device] if self.device else list(devices_for_user(self.user))
+        allowed = [
+            device.verify_is_allowed()[0]
+            for device in devices
+            if hasattr(device, "verify_is_allowed")
+        ]
+        return bool(allowed) and not any(allowed)
 
 
 def _safe_next(request) -> str:

@@ -11,7 +11,9 @@ import xstatic.pkg.bootstrap
 import xstatic.pkg.leaflet
 import xstatic.pkg.leaflet_markercluster
 from django.contrib.staticfiles.finders import FileSystemFinder
+from django.contrib.staticfiles.storage import ManifestStaticFilesStorage
 from django.core.files.storage import FileSystemStorage
+from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 VENDOR_DIRS = {
     "vendor/bootstrap": xstatic.pkg.bootstrap.BASE_DIR,
@@ -36,3 +38,19 @@ class VendorFinder(FileSystemFinder):
         for path, storage in super().list(ignore_patterns):
             if storage.location != PLOTLY_DIR or path == "plotly.min.js":
                 yield path, storage
+
+
+class WithoutSourceMapRewrites:
+    """Hashed static files without rewriting ``sourceMappingURL``.
+
+    Some vendor files (Leaflet.markercluster) point at source maps their packages do not
+    ship; rewriting those references would fail ``collectstatic``. ``url()`` and
+    ``@import`` in CSS are still rewritten to the hashed names.
+    """
+
+    css_url, css_import = ManifestStaticFilesStorage.patterns[0][1][:2]
+    patterns = (("*.css", (css_url, css_import)),)
+
+
+class StaticStorage(WithoutSourceMapRewrites, CompressedManifestStaticFilesStorage):
+    """Production storage: hashed names, gzip/brotli copies, served by WhiteNoise."""

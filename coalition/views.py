@@ -1,11 +1,29 @@
+import logging
+import sys
+
 from django.conf import settings
-from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from coalition.models import TargetGroup
+from coalition.observability import oldest_waiting_task_age
+
+logger = logging.getLogger(__name__)
+
+
+def server_error(request):
+    """The 500 handler. When the cause is an unreachable database, say "try again later"
+    with a 503 instead; both pages are rendered without touching the database."""
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        logger.error("Database unavailable at %s %s: %s", request.method, request.path, error)
+        html = render_to_string("503.html", {"coalition_name": settings.COALITION_NAME})
+        return HttpResponse(html, status=503, headers={"Retry-After": "30"})
+    return HttpResponseServerError(render_to_string("500.html"))
 
 
 @require_GET
@@ -38,6 +56,7 @@ def healthz(request):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
+        waiting = oldest_waiting_task_age()
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    return JsonResponse({"status": "ok", "database": "ok", "oldest_waiting_task_seconds": waiting})

@@ -177,3 +177,25 @@ def make_article(**overrides):
     overrides.setdefault("published_on", date(2026, 10, 1))
     overrides.setdefault("is_published", True)
     return Article.objects.create(**overrides)
+
+
+def make_measurement(**overrides):
+    """A GGD figure; ``indicator`` and ``target_group`` may be given as codes."""
+    from monitoring.models import Indicator, Measurement
+
+    indicator = overrides.pop("indicator", "eenzaam")
+    if isinstance(indicator, str):
+        indicator = Indicator.objects.get(code=indicator)
+    group = overrides.pop("target_group", "ouderen")
+    if isinstance(group, str):
+        group = target_group(group)
+    if "area" not in overrides:
+        overrides["area"], _ = Area.objects.get_or_create(
+            code="GM1916",
+            defaults={"name": "Leidschendam-Voorburg", "kind": Area.Kind.MUNICIPALITY},
+        )
+    overrides.setdefault("age_band", "65+")
+    overrides.setdefault("year", 2024)
+    overrides.setdefault("value", 50.0)
+    overrides.setdefault("source", "GGD Haaglanden, Gezondheidsmonitor")
+    return Measurement.objects.create(indicator=indicator, target_group=group, **overrides)

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
 
 from network import partners_services as services
 from network import textformat
@@ -19,6 +20,7 @@ from network.views.partners import page_of
 LIST_FIELDS = ["kind", "title", "slug", "summary", "image_alt", "image_type", "published_on"]
 
 
+@require_safe
 def articles(request):
     kind = request.GET.get("soort", "")
     qs = Article.objects.published().only(*LIST_FIELDS)
@@ -32,6 +34,7 @@ def articles(request):
     return render(request, "network/awareness/articles.html", context)
 
 
+@require_safe
 def article(request, slug):
     item = get_object_or_404(Article.objects.defer("image"), slug=slug)
     if not item.is_published and not may_moderate(request.user):
@@ -40,6 +43,7 @@ def article(request, slug):
     return render(request, "network/awareness/article.html", context)
 
 
+@require_safe
 @cache_control(max_age=3600)
 def article_image(request, slug):
     item = get_object_or_404(Article, slug=slug)

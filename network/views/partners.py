@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from network import partners_services as services
 from network.forms_partners import MemberSearchForm, MembershipForm, PersonForm, PersonSearchForm
@@ -33,6 +33,7 @@ def _filtered_members(request):
     return form, members
 
 
+@require_safe
 def members(request):
     """Public: who takes part, by sector. No personal data."""
     form, qs = _filtered_members(request)

@@ -199,3 +199,25 @@ def test_make_user_helper_assigns_roles():
     user = make_user(roles=["partner"])
 
     assert list(user.groups.values_list("name", flat=True)) == ["partner"]
+
+
+def test_quick_retries_after_a_wrong_code_are_told_to_wait(coordinator):
+    from django.test import Client
+
+    device = make_totp_device(coordinator)
+    client = Client()
+    client.force_login(coordinator, backend="django.contrib.auth.backends.ModelBackend")
+    wrong = "123456" if current_code(device) != "123456" else "654321"
+    client.post(reverse("otp_verify"), {"token": wrong})
+
+    response = client.post(reverse("otp_verify"), {"token": current_code(device)})
+
+    assert "Te vaak een verkeerde code" in response.content.decode()
+
+
+def test_logout_shows_a_dutch_page_and_ends_the_session(partner_client):
+    response = partner_client.post(reverse("logout"))
+
+    assert "U bent uitgelogd" in response.content.decode()
+    assert response.context["user"].is_authenticated is False
+    assert partner_client.get(reverse("otp_overview")).status_code == 302

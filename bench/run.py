@@ -1,0 +1,258 @@
+#!/usr/bin/env python
+"""`make bench`: the platform under load on this machine, measured in one run.
+
+For each data size (default 1,000, 10,000 and 100,000 rows) it fills PostgreSQL, starts the
+app under gunicorn, drives every page of bench/pages.py with locust (headless) one page at a
+time, and counts each page's SQL queries. It prints one table — median and 95th-percentile
+latency, throughput, queries per request, the ratio to a trivial Django view measured in the
+same run, and how each page's median grows with the data — and writes it to
+bench/results/<time>.csv so runs can be compared. Timings never go into the unit tests.
+"""
+
+import argparse
+import csv
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+VENV_BIN = Path(sys.executable).parent
+
+
+def bench_environment(database_url: str) -> dict[str, str]:
+    return {
+        "DJANGO_SETTINGS_MODULE": "coalition.settings",
+        "DATABASE_URL": database_url,
+        "DATABASE_CONN_MAX_AGE": "60",
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "SECURE_SSL_REDIRECT": "0",
+        "SESSION_COOKIE_SECURE": "0",
+        "CSRF_COOKIE_SECURE": "0",
+        "EMAIL_URL": "dummy://",
+        "LOG_LEVEL": "WARNING",
+        "REQUEST_LOG_LEVEL": "WARNING",
+        "SIGNAL_RATE_LIMIT": "1000000",
+        "PYTHONPATH": str(ROOT),
+    }
+
+
+def recreate_database(database_url: str) -> None:
+    import psycopg2
+    from psycopg2 import sql
+
+    name = database_url.rsplit("/", 1)[1]
+    admin = psycopg2.connect(database_url.rsplit("/", 1)[0] + "/postgres")
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+        cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    admin.close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def gunicorn(env: dict[str, str], workers: int):
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            str(VENV_BIN / "gunicorn"),
+            "coalition.wsgi",
+            f"--workers={workers}",
+            "--threads=4",
+            f"--bind=127.0.0.1:{port}",
+            "--log-level=warning",
+        ],
+        cwd=ROOT,
+        env={**os.environ, **env},
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(url + "/healthz", timeout=1)  # noqa: S310 (our own http URL)
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("gunicorn did not start")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def run_locust(page, url: str, env: dict, seconds: int, users: int, session: str) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        prefix = f"{tmp}/run"
+        subprocess.run(
+            [
+                str(VENV_BIN / "locust"),
+                "-f",
+                str(ROOT / "bench" / "locustfile.py"),
+                "--headless",
+                f"--users={users}",
+                f"--spawn-rate={users}",
+                f"--run-time={seconds}s",
+                f"--host={url}",
+                f"--csv={prefix}",
+                "--only-summary",
+                "--loglevel=ERROR",
+            ],
+            cwd=ROOT,
+            env={**os.environ, **env, "BENCH_PAGE": page.name, "BENCH_SESSION": session},
+            check=True,
+            capture_output=True,
+        )
+        with open(f"{prefix}_stats.csv", newline="") as handle:
+            rows = {row["Name"]: row for row in csv.DictReader(handle)}
+    row = rows[page.name]
+    return {
+        "median_ms": float(row["Median Response Time"]),
+        "p95_ms": float(row["95%"]),
+        "rps": float(row["Requests/s"]),
+        "requests": int(row["Request Count"]),
+        "failures": int(row["Failure Count"]),
+    }
+
+
+def count_queries(page, session: str) -> int:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    if page.needs_login:
+        client.cookies["sessionid"] = session
+    page.request(DjangoClient(client), name=page.name)  # warm caches, as under load
+    with CaptureQueriesContext(connection) as queries:
+        page.request(DjangoClient(client), name=page.name)
+    return len(queries)
+
+
+class DjangoClient:
+    """Django's test client with the locust client's ``get``/``post`` signature."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def get(self, path, name=None, **kwargs):
+        response = self.client.get(path)
+        response.text = response.content.decode(errors="replace")
+        return response
+
+    def post(self, path, data=None, name=None, headers=None, **kwargs):
+        return self.client.post(path, data or {})
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get(
+            "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/oog_bench"
+        ),
+    )
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--seconds", type=int, default=6, help="load per page and size")
+    parser.add_argument("--users", type=int, default=8, help="concurrent locust users")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+
+    env = bench_environment(args.database_url)
+    os.environ.update(env)
+    recreate_database(args.database_url)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from bench.fill import coordinator_session, fill_to
+    from bench.pages import PAGES, TRIVIAL
+
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    call_command("collectstatic", "--noinput", verbosity=0)
+    call_command("compilemessages", "--ignore", ".venv", verbosity=0)
+
+    results = []
+    for size in sizes:
+        started = time.perf_counter()
+        fill_to(size)
+        print(f"filled to {size:,} rows in {time.perf_counter() - started:.0f} s", flush=True)
+        session = coordinator_session()
+        with gunicorn(env, args.workers) as url:
+            for page in PAGES.values():
+                stats = run_locust(page, url, env, args.seconds, args.users, session)
+                stats["queries"] = count_queries(page, session)
+                results.append({"page": page.name, "size": size, **stats})
+                print(
+                    f"  {page.name:<28} median {stats['median_ms']:>6.1f} ms  "
+                    f"{stats['rps']:>7.1f}/s  {stats['queries']} queries",
+                    flush=True,
+                )
+
+    table = with_ratios(results, TRIVIAL.name, sizes[0])
+    print_table(table, sizes)
+    write_csv(table)
+    failures = sum(row["failures"] for row in table)
+    if failures:
+        print(f"{failures} requests failed under load", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def with_ratios(results: list[dict], trivial: str, base_size: int) -> list[dict]:
+    by_key = {(row["page"], row["size"]): row for row in results}
+    for row in results:
+        baseline = by_key[(trivial, row["size"])]["median_ms"] or 1.0
+        first = by_key[(row["page"], base_size)]["median_ms"] or 1.0
+        row["ratio_to_trivial"] = round(row["median_ms"] / baseline, 2)
+        row["growth_from_smallest"] = round(row["median_ms"] / first, 2)
+    return results
+
+
+def print_table(rows: list[dict], sizes: list[int]) -> None:
+    header = (
+        f"{'page':<28}{'rows':>9}{'median ms':>11}{'p95 ms':>9}{'req/s':>9}"
+        f"{'queries':>9}{'x trivial':>11}{'growth':>9}"
+    )
+    print("\n" + header + "\n" + "-" * len(header))
+    for row in sorted(rows, key=lambda r: (r["page"], r["size"])):
+        print(
+            f"{row['page']:<28}{row['size']:>9,}{row['median_ms']:>11.1f}{row['p95_ms']:>9.1f}"
+            f"{row['rps']:>9.1f}{row['queries']:>9}{row['ratio_to_trivial']:>11.2f}"
+            f"{row['growth_from_smallest']:>9.2f}"
+        )
+
+
+def write_csv(rows: list[dict]) -> Path:
+    out = ROOT / "bench" / "results" / f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}.csv"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"\nwritten to {out.relative_to(ROOT)}")
+    return out
+
+
+if __name__ == "__main__":
+    sys.exit(main())

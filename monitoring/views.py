@@ -1,0 +1,192 @@
+import csv
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from coalition.models import TargetGroup
+from monitoring import neighbourhoods, pages, trend
+from monitoring.forms import ChartChoiceForm, ConfirmImportForm, UploadForm, YearForm
+from monitoring.importing import HEADER
+from monitoring.models import Indicator, Measurement
+from monitoring.series import VERDICT_KEYS, load_series, verdict_row
+from monitoring.services import ImportRejected, check_indicator_file, import_indicator_file
+
+GOAL_YEAR = trend.DEFAULT_GOAL_YEAR
+
+
+@require_GET
+def dashboard(request):
+    indicators = list(Indicator.objects.all())
+    indicator = ChartChoiceForm(request.GET, indicators=indicators).chosen_indicator()
+    series = load_series(area_codes=[settings.MUNICIPALITY_CODE], indicator_code=indicator.code)
+    cards = pages.dashboard_cards(TargetGroup.objects.active(), series, goal_year=GOAL_YEAR)
+    return render(
+        request,
+        "monitoring/dashboard.html",
+        {
+            "indicators": indicators,
+            "indicator": indicator,
+            "cards": cards,
+            "has_data": bool(series),
+            "goal_year": GOAL_YEAR,
+            "header": ",".join(HEADER),
+        },
+    )
+
+
+@require_GET
+def group_detail(request, slug):
+    group = get_object_or_404(TargetGroup.objects.active(), slug=slug)
+    indicators = list(Indicator.objects.all())
+    form = ChartChoiceForm(request.GET, indicators=indicators)
+    indicator = form.chosen_indicator()
+    series = load_series(
+        area_codes=[settings.MUNICIPALITY_CODE],
+        indicator_code=indicator.code,
+        target_group=group,
+        with_references=True,
+    )
+    years = sorted({m.year for s in series for m in s.measurements if m.year < GOAL_YEAR})
+    form = ChartChoiceForm(request.GET, indicators=indicators, years=years)
+    context = pages.detail(
+        series,
+        municipality_code=settings.MUNICIPALITY_CODE,
+        indicator=indicator,
+        age_band=form.chosen("age_band"),
+        baseline=form.chosen("baseline"),
+        goal_year=GOAL_YEAR,
+    )
+    context |= {
+        "target_group": group,
+        "indicators": indicators,
+        "indicator": indicator,
+        "chosen_baseline": form.chosen("baseline") or context["baseline_years"],
+        "goal_year": GOAL_YEAR,
+    }
+    return render(request, "monitoring/group_detail.html", context)
+
+
+def csv_response(filename: str) -> tuple[HttpResponse, csv.writer]:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response, csv.writer(response)
+
+
+@require_GET
+def export_measurements(request):
+    response, writer = csv_response("metingen.csv")
+    writer.writerow(HEADER)
+    writer.writerows(
+        Measurement.objects.in_series_order().values_list(
+            "area__code",
+            "target_group__slug",
+            "age_band",
+            "indicator__code",
+            "year",
+            "value",
+            "ci_low",
+            "ci_high",
+            "sample_size",
+            "instrument",
+            "source",
+        )
+    )
+    return response
+
+
+@require_GET
+def export_verdicts(request):
+    response, writer = csv_response("oordelen.csv")
+    rows = [verdict_row(s, s.evaluate(goal_year=GOAL_YEAR)) for s in load_series()]
+    writer.writerow(VERDICT_KEYS)
+    writer.writerows([row[key] for key in VERDICT_KEYS] for row in rows)
+    return response
+
+
+@login_required
+@permission_required("monitoring.add_measurement", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def upload(request):
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
+    if not form.is_valid():
+        return render(request, "monitoring/upload.html", {"form": form})
+    content = form.cleaned_data["file"].read()
+    file_format = form.cleaned_data["file_format"]
+    checked = check_indicator_file(content=content, file_format=file_format)
+    confirm = ConfirmImportForm(
+        initial={"content": content.decode("utf-8-sig", "replace"), "file_format": file_format}
+    )
+    return render(
+        request, "monitoring/upload.html", {"form": form, "checked": checked, "confirm": confirm}
+    )
+
+
+@login_required
+@permission_required("monitoring.add_measurement", raise_exception=True)
+@require_http_methods(["POST"])
+def confirm_upload(request):
+    form = ConfirmImportForm(request.POST)
+    if not form.is_valid():
+        return redirect("monitoring:upload")
+    try:
+        checked = import_indicator_file(
+            content=form.cleaned_data["content"].encode("utf-8"),
+            file_format=form.cleaned_data["file_format"],
+        )
+    except ImportRejected:
+        messages.error(
+            request, _("The file has changed or is no longer valid; nothing was stored.")
+        )
+        return redirect("monitoring:upload")
+    messages.success(
+        request,
+        _("Imported %(total)s figures: %(new)s new, %(updated)s updated.")
+        % {"total": len(checked.rows), "new": checked.new_count, "updated": checked.update_count},
+    )
+    return redirect("monitoring:dashboard")
+
+
+@login_required
+@permission_required("monitoring.view_measurement", raise_exception=True)
+@require_GET
+def neighbourhood_view(request):
+    year = YearForm(request.GET).year(default=timezone.localdate().year)
+    return render(
+        request,
+        "monitoring/neighbourhoods.html",
+        {
+            "year": year,
+            "rows": neighbourhoods.district_rows(year=year),
+            "estimates": [label for label, *_key in neighbourhoods.ESTIMATES],
+            "count_sources": neighbourhoods.COALITION_COUNTS,
+        },
+    )
+
+
+@login_required
+@permission_required("monitoring.view_measurement", raise_exception=True)
+@require_GET
+def annual_report(request):
+    form = YearForm(request.GET)
+    year = form.year(default=timezone.localdate().year)
+    context = pages.annual_report(
+        target_groups=TargetGroup.objects.active(),
+        indicators=list(Indicator.objects.all()),
+        series=load_series(area_codes=[settings.MUNICIPALITY_CODE], up_to_year=year),
+        goal_year=GOAL_YEAR,
+    )
+    context |= {
+        "form": form,
+        "year": year,
+        "districts": neighbourhoods.district_rows(year=year),
+        "estimates": [label for label, *_key in neighbourhoods.ESTIMATES],
+        "count_sources": neighbourhoods.COALITION_COUNTS,
+        "made_on": timezone.localdate(),
+    }
+    return render(request, "monitoring/report.html", context)

@@ -1,0 +1,338 @@
+"""The access matrix: every URL pattern, for every kind of user, for GET and POST.
+
+The table below is the explicit expectation. It is checked against the URL configuration:
+a new URL without an entry fails ``test_every_url_pattern_has_an_entry``. Each row gives the
+status codes for, in order: anonymous, partner of organisation A, partner of organisation B,
+coordinator (second step done) and superuser (second step done). A POST is sent with no data
+and a valid CSRF token: it shows what the view lets each user try, not a successful change.
+"""
+
+import pytest
+from django.contrib.auth.tokens import default_token_generator
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from network import services as network_services
+from network.models import Activity, ActivityChange, MistakeReport
+from tests.conftest import login
+from tests.factories import make_activity, make_activity_type, make_organisation, make_user
+
+ROLES = ("anonymous", "partner_a", "partner_b", "coordinator", "superuser")
+
+# Namespaces with their own, separately tested access rules.
+NOT_IN_MATRIX = {"admin", "django.conf.urls.i18n"}
+
+
+def pk(key):
+    return lambda world: [world[key].pk]
+
+
+def slug(key):
+    return lambda world: [world[key].slug]
+
+
+def uuid(key):
+    return lambda world: [str(world[key].uuid)]
+
+
+def reset_args(world):
+    user = world["partner_a_user"]
+    return [urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)]
+
+
+# URL arguments, from the objects of the world below.
+ARGS = {
+    "password_reset_confirm": reset_args,
+    "network:activity": pk("activity_a"),
+    "network:activity_edit": pk("activity_a"),
+    "network:activity_ics": pk("activity_a"),
+    "network:activity_publish": pk("pending_a"),
+    "network:activity_reject": pk("pending_a"),
+    "network:activity_type_edit": pk("activity_type"),
+    "network:activity_verify": pk("activity_a"),
+    "network:api_organization": uuid("organisation_a"),
+    "network:api_service": uuid("activity_a"),
+    "network:change_approve": pk("change_a"),
+    "network:change_reject": pk("change_a"),
+    "network:organisation": slug("organisation_a"),
+    "network:organisation_edit": slug("organisation_a"),
+    "network:partner_disable": lambda world: [
+        world["organisation_a"].slug,
+        world["partner_a_user"].pk,
+    ],
+    "network:partner_invite": slug("organisation_a"),
+    "network:report_mistake": pk("activity_a"),
+    "network:report_resolve": pk("report_a"),
+    "network:shortlist_add": pk("activity_a"),
+    "network:shortlist_remove": pk("activity_a"),
+    "network:verify_link": lambda world: [world["verify_token"]],
+    "network:workspace_activity": pk("activity_a"),
+    "network:workspace_organisation": slug("organisation_a"),
+    "monitoring:group": lambda world: ["ouderen"],
+    # The partner network (issue 5).
+    "network:action": pk("action_a"),
+    "network:action_edit": pk("action_a"),
+    "network:agenda": lambda world: [2026],
+    "network:agenda_csv": lambda world: [2026],
+    "network:agenda_print": lambda world: [2026],
+    "network:article": slug("article_a"),
+    "network:article_edit": slug("article_a"),
+    "network:article_image": slug("article_a"),
+    "network:commitments": slug("organisation_a"),
+    "network:goal_edit": pk("goal"),
+    "network:meeting": pk("meeting_a"),
+    "network:meeting_attendance": pk("meeting_a"),
+    "network:meeting_edit": pk("meeting_a"),
+    "network:meeting_follow_up": pk("meeting_a"),
+    "network:meeting_invite": pk("meeting_a"),
+    "network:meeting_register": pk("meeting_a"),
+    "network:membership_edit": slug("organisation_a"),
+    "network:note_add": pk("action_a"),
+    "network:organisation_archive": slug("organisation_a"),
+    "network:organisation_delete": slug("organisation_a"),
+    "network:participant_add": pk("training_a"),
+    "network:person_anonymise": pk("person_a"),
+    "network:person_edit": pk("person_a"),
+    "network:training": pk("training_a"),
+    "network:training_edit": pk("training_a"),
+}
+
+# name: (GET codes, POST codes) for anonymous, partner A, partner B, coordinator, superuser
+MATRIX = {
+    "home": ("200 200 200 200 200", "405 405 405 405 405"),
+    "privacy": ("200 200 200 200 200", "405 405 405 405 405"),
+    "healthz": ("200 200 200 200 200", "405 405 405 405 405"),
+    "theme_css": ("200 200 200 200 200", "405 405 405 405 405"),
+    "login": ("200 302 302 302 302", "200 302 302 302 302"),
+    "logout": ("405 405 405 405 405", "200 200 200 200 200"),
+    "password_reset": ("200 200 200 200 200", "200 200 200 200 200"),
+    "password_reset_done": ("200 200 200 200 200", "405 405 405 405 405"),
+    "password_reset_confirm": ("302 302 302 302 302", "302 302 302 302 302"),
+    "password_reset_complete": ("200 200 200 200 200", "405 405 405 405 405"),
+    "password_change": ("302 200 200 200 200", "302 200 200 200 200"),
+    "password_change_done": ("302 200 200 200 200", "302 405 405 405 405"),
+    "otp_overview": ("302 200 200 200 200", "302 200 200 200 200"),
+    "otp_setup": ("302 200 200 302 302", "302 200 200 302 302"),
+    "otp_verify": ("302 200 200 200 200", "302 200 200 200 200"),
+    "otp_recovery_codes": ("302 302 302 302 302", "302 302 302 302 302"),
+    "otp_new_recovery_codes": ("405 405 405 405 405", "302 302 302 302 302"),
+    "otp_disable": ("405 405 405 405 405", "302 302 302 302 302"),
+    # The monitor (issue 6): public figures, coordinator pages.
+    "monitoring:confirm_upload": ("302 403 403 405 405", "302 403 403 302 302"),
+    "monitoring:dashboard": ("200 200 200 200 200", "405 405 405 405 405"),
+    "monitoring:export_measurements": ("200 200 200 200 200", "405 405 405 405 405"),
+    "monitoring:export_verdicts": ("200 200 200 200 200", "405 405 405 405 405"),
+    "monitoring:group": ("200 200 200 200 200", "405 405 405 405 405"),
+    "monitoring:neighbourhoods": ("302 403 403 200 200", "302 403 403 405 405"),
+    "monitoring:report": ("302 403 403 200 200", "302 403 403 405 405"),
+    "monitoring:upload": ("302 403 403 200 200", "302 403 403 200 200"),
+    # The social map and the partner workspace (issue 3).
+    "network:activity": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:activity_edit": ("302 200 403 200 200", "302 200 403 200 200"),
+    "network:activity_ics": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:activity_new": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:activity_publish": ("302 405 405 405 405", "302 403 403 302 302"),
+    "network:activity_reject": ("302 405 405 405 405", "302 403 403 302 302"),
+    "network:activity_type_edit": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:activity_types": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:activity_verify": ("302 405 405 405 405", "302 302 403 302 302"),
+    "network:api_organization": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:api_organizations": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:api_root": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:api_service": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:api_services": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:api_taxonomies": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:api_taxonomy_terms": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:change_approve": ("302 405 405 405 405", "302 403 403 302 404"),
+    "network:change_reject": ("302 405 405 405 405", "302 403 403 302 302"),
+    "network:export_csv": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:export_ics": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:import": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:import_confirm": ("302 405 405 405 405", "302 403 403 302 302"),
+    "network:moderation": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:organisation": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:organisation_edit": ("302 200 403 200 200", "302 302 403 200 200"),
+    "network:organisation_new": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:organisations": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:partner_disable": ("302 405 405 405 405", "302 403 403 302 302"),
+    "network:partner_invite": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:report_mistake": ("405 405 405 405 405", "400 400 400 400 400"),
+    "network:report_resolve": ("302 405 405 405 405", "302 403 403 302 404"),
+    "network:reports": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:search": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:shortlist": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:shortlist_add": ("405 405 405 405 405", "302 302 302 302 302"),
+    "network:shortlist_clear": ("405 405 405 405 405", "302 302 302 302 302"),
+    "network:shortlist_csv": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:shortlist_remove": ("405 405 405 405 405", "302 302 302 302 302"),
+    "network:stale": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:verify_link": ("200 200 200 200 200", "302 302 302 302 302"),
+    "network:workspace": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:workspace_activity": ("302 200 403 200 200", "302 200 403 200 200"),
+    "network:workspace_organisation": ("302 200 403 200 200", "302 200 403 200 200"),
+    # The partner network (issue 5): public member list and awareness pages; the rest is for
+    # partners and coordinators. Partner A's organisation takes part in the action.
+    "network:action": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:action_edit": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:action_new": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:agenda": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:agenda_csv": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:agenda_current": ("302 302 302 302 302", "302 302 302 302 302"),
+    "network:agenda_print": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:article": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:article_admin": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:article_edit": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:article_image": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:article_new": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:articles": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:cascade": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:commitments": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:goal_edit": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:goals": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:meeting": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:meeting_attendance": ("302 405 405 405 405", "302 403 403 302 302"),
+    "network:meeting_edit": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:meeting_follow_up": ("302 405 405 405 405", "302 403 403 400 400"),
+    "network:meeting_invite": ("302 405 405 405 405", "302 403 403 302 302"),
+    "network:meeting_new": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:meeting_register": ("302 405 405 405 405", "302 400 400 400 400"),
+    "network:meetings": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:meetings_ics": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:members": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:members_admin": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:members_csv": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:members_growth": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:membership_edit": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:note_add": ("302 405 405 405 405", "302 400 403 400 400"),
+    "network:organisation_archive": ("302 405 405 405 405", "302 403 403 302 302"),
+    "network:organisation_delete": ("302 403 403 200 200", "302 403 403 409 409"),
+    "network:participant_add": ("302 405 405 405 405", "302 403 403 400 400"),
+    "network:people": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:people_csv": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:person_anonymise": ("302 405 405 405 405", "302 403 403 302 404"),
+    "network:person_edit": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:person_new": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:training": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:training_edit": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:training_new": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:trainings": ("302 200 200 200 200", "302 200 200 200 200"),
+}
+
+
+def url_for(name: str, world: dict) -> str:
+    args_from = ARGS.get(name)
+    return reverse(name, args=args_from(world) if args_from else None)
+
+
+def url_names(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            module = getattr(entry.urlconf_module, "__name__", "")
+            if entry.namespace in NOT_IN_MATRIX or module in NOT_IN_MATRIX:
+                continue
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from url_names(entry, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield namespace + entry.name
+
+
+def test_every_url_pattern_has_an_entry():
+    assert set(url_names()) == set(MATRIX)
+
+
+@pytest.fixture
+def world(db):
+    """Real objects for every URL argument, and a client per role."""
+    partner_a = make_user(username="a@example.org", roles=["partner"])
+    partner_b = make_user(username="b@example.org", roles=["partner"])
+    coordinator = make_user(username="c@example.org", roles=["coordinator"])
+    superuser = make_user(username="s@example.org", is_superuser=True, is_staff=True)
+    organisation_a = make_organisation(
+        name="Organisatie A", slug="organisatie-a", users=[partner_a]
+    )
+    organisation_b = make_organisation(
+        name="Organisatie B", slug="organisatie-b", users=[partner_b]
+    )
+    activity_a = make_activity(organisation=organisation_a, title="Wandelen in A")
+    pending_a = make_activity(
+        organisation=organisation_a,
+        title="Nieuw in A",
+        publication_state=Activity.Publication.PENDING,
+    )
+    return {
+        "partner_a_user": partner_a,
+        "organisation_a": organisation_a,
+        "organisation_b": organisation_b,
+        "activity_a": activity_a,
+        "pending_a": pending_a,
+        "activity_type": make_activity_type("bewegen"),
+        "change_a": ActivityChange.objects.create(
+            activity=activity_a,
+            data=network_services.values_of(activity_a),
+            proposed_by=partner_a,
+        ),
+        "report_a": MistakeReport.objects.create(activity=activity_a, message="Tijd klopt niet"),
+        "verify_token": network_services.verification_token(activity_a, partner_a),
+        **partner_network_world(organisation_a),
+        "clients": {
+            "anonymous": Client(enforce_csrf_checks=True),
+            "partner_a": login(Client(enforce_csrf_checks=True), partner_a, verified=False),
+            "partner_b": login(Client(enforce_csrf_checks=True), partner_b, verified=False),
+            "coordinator": login(Client(enforce_csrf_checks=True), coordinator),
+            "superuser": login(Client(enforce_csrf_checks=True), superuser),
+        },
+    }
+
+
+def partner_network_world(organisation_a) -> dict:
+    """Objects of the partner network (issue 5): organisation A takes part in the action."""
+    from network.models import Goal
+    from tests.factories import make_action, make_article, make_meeting, make_person, make_training
+
+    return {
+        "action_a": make_action(participants=[organisation_a]),
+        "meeting_a": make_meeting(invited=[organisation_a]),
+        "person_a": make_person(organisation=organisation_a),
+        "training_a": make_training(),
+        "goal": Goal.objects.get(number=1),
+        "article_a": make_article(
+            slug="uitleg", image=b"\x89PNG\r\n\x1a\n", image_type="image/png", image_alt="x"
+        ),
+    }
+
+
+def with_csrf(client: Client) -> dict:
+    """A valid CSRF token for a POST: the one the site would have put in the form."""
+    from django.middleware.csrf import _get_new_csrf_string, _mask_cipher_secret
+
+    secret = _get_new_csrf_string()
+    client.cookies["csrftoken"] = secret
+    return {"csrfmiddlewaretoken": _mask_cipher_secret(secret)}
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_access_matrix(world, name):
+    get_codes, post_codes = MATRIX[name]
+    url = url_for(name, world)
+    outcome = {"GET": [], "POST": []}
+
+    for role in ROLES:
+        client = world["clients"][role]
+        outcome["GET"].append(str(client.get(url).status_code))
+        outcome["POST"].append(str(client.post(url, with_csrf(client)).status_code))
+
+    assert " ".join(outcome["GET"]) == get_codes, f"GET {url}"
+    assert " ".join(outcome["POST"]) == post_codes, f"POST {url}"
+
+
+def test_every_post_without_a_csrf_token_is_refused(world):
+    client = world["clients"]["coordinator"]
+    for name, (_, post_codes) in MATRIX.items():
+        if post_codes.split()[3] == "405":
+            continue
+        url = url_for(name, world)
+
+        assert client.post(url, {}).status_code == 403, url
