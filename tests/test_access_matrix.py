@@ -96,6 +96,32 @@ ARGS = {
         )
     },
     "signals:follow_up": lambda world: [world["signal_a"].reference, world["referral_a"].pk],
+    # The partner network (issue 5).
+    "network:action": pk("action_a"),
+    "network:action_edit": pk("action_a"),
+    "network:agenda": lambda world: [2026],
+    "network:agenda_csv": lambda world: [2026],
+    "network:agenda_print": lambda world: [2026],
+    "network:article": slug("article_a"),
+    "network:article_edit": slug("article_a"),
+    "network:article_image": slug("article_a"),
+    "network:commitments": slug("organisation_a"),
+    "network:goal_edit": pk("goal"),
+    "network:meeting": pk("meeting_a"),
+    "network:meeting_attendance": pk("meeting_a"),
+    "network:meeting_edit": pk("meeting_a"),
+    "network:meeting_follow_up": pk("meeting_a"),
+    "network:meeting_invite": pk("meeting_a"),
+    "network:meeting_register": pk("meeting_a"),
+    "network:membership_edit": slug("organisation_a"),
+    "network:note_add": pk("action_a"),
+    "network:organisation_archive": slug("organisation_a"),
+    "network:organisation_delete": slug("organisation_a"),
+    "network:participant_add": pk("training_a"),
+    "network:person_anonymise": pk("person_a"),
+    "network:person_edit": pk("person_a"),
+    "network:training": pk("training_a"),
+    "network:training_edit": pk("training_a"),
 }
 
 # name: (GET codes, POST codes) for anonymous, partner A, partner B, coordinator, superuser
@@ -190,6 +216,52 @@ MATRIX = {
     "signals:report": ("200 200 200 200 200", "200 200 200 200 200"),
     "signals:take": ("405 405 405 405 405", "302 403 403 302 302"),
     "signals:thanks": ("200 200 200 200 200", "200 200 200 200 200"),
+    # The partner network (issue 5): public member list and awareness pages; the rest is for
+    # partners and coordinators. Partner A's organisation takes part in the action.
+    "network:action": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:action_edit": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:action_new": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:agenda": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:agenda_csv": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:agenda_current": ("302 302 302 302 302", "302 302 302 302 302"),
+    "network:agenda_print": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:article": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:article_admin": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:article_edit": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:article_image": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:article_new": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:articles": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:cascade": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:commitments": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:goal_edit": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:goals": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:meeting": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:meeting_attendance": ("302 405 405 405 405", "302 403 403 302 302"),
+    "network:meeting_edit": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:meeting_follow_up": ("302 405 405 405 405", "302 403 403 400 400"),
+    "network:meeting_invite": ("302 405 405 405 405", "302 403 403 302 302"),
+    "network:meeting_new": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:meeting_register": ("302 405 405 405 405", "302 400 400 400 400"),
+    "network:meetings": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:meetings_ics": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:members": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:members_admin": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:members_csv": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:members_growth": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:membership_edit": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:note_add": ("302 405 405 405 405", "302 400 403 400 400"),
+    "network:organisation_archive": ("302 405 405 405 405", "302 403 403 302 302"),
+    "network:organisation_delete": ("302 403 403 200 200", "302 403 403 409 409"),
+    "network:participant_add": ("302 405 405 405 405", "302 403 403 400 400"),
+    "network:people": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:people_csv": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:person_anonymise": ("302 405 405 405 405", "302 403 403 302 404"),
+    "network:person_edit": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:person_new": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:training": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:training_edit": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:training_new": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:trainings": ("302 200 200 200 200", "302 200 200 200 200"),
 }
 
 
@@ -257,6 +329,7 @@ def world(db):
         ),
         "report_a": MistakeReport.objects.create(activity=activity_a, message="Tijd klopt niet"),
         "verify_token": network_services.verification_token(activity_a, partner_a),
+        **partner_network_world(organisation_a),
         "clients": {
             "anonymous": Client(enforce_csrf_checks=True),
             "partner_a": login(Client(enforce_csrf_checks=True), partner_a, verified=False),
@@ -264,6 +337,23 @@ def world(db):
             "coordinator": login(Client(enforce_csrf_checks=True), coordinator),
             "superuser": login(Client(enforce_csrf_checks=True), superuser),
         },
+    }
+
+
+def partner_network_world(organisation_a) -> dict:
+    """Objects of the partner network (issue 5): organisation A takes part in the action."""
+    from network.models import Goal
+    from tests.factories import make_action, make_article, make_meeting, make_person, make_training
+
+    return {
+        "action_a": make_action(participants=[organisation_a]),
+        "meeting_a": make_meeting(invited=[organisation_a]),
+        "person_a": make_person(organisation=organisation_a),
+        "training_a": make_training(),
+        "goal": Goal.objects.get(number=1),
+        "article_a": make_article(
+            slug="uitleg", image=b"\x89PNG\r\n\x1a\n", image_type="image/png", image_alt="x"
+        ),
     }
 
 
