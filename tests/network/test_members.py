@@ -248,3 +248,19 @@ def test_partner_cannot_delete_or_archive(partner_client, partner):
         == 403
     )
     assert Organisation.objects.get(pk=organisation.pk).is_active
+
+
+def test_organisation_with_signals_cannot_be_deleted(coordinator_client):
+    from tests.factories import make_referral, make_signal
+
+    organisation = make_organisation(name="Huisartsenpraktijk")
+    make_signal(reporter_organisation=organisation)
+    make_referral(organisation=organisation, activity=None)
+
+    response = coordinator_client.post(f"/netwerk/organisaties/{organisation.slug}/verwijderen/")
+
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "1 meldingen" in html
+    assert "1 verwijzingen" in html
+    assert Organisation.objects.filter(pk=organisation.pk).exists()
