@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from coalition import security, views
-from coalition.forms import QueuedPasswordResetForm
+from coalition.forms import LoginForm, QueuedPasswordResetForm
 
 handler500 = "coalition.views.server_error"
 
@@ -12,7 +12,13 @@ admin.site.site_header = _("Oog voor elkaar — administration")
 admin.site.site_title = _("Administration")
 
 accounts = [
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(
+            authentication_form=LoginForm, redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password_reset/",

@@ -221,3 +221,13 @@ def test_logout_shows_a_dutch_page_and_ends_the_session(partner_client):
     assert "U bent uitgelogd" in response.content.decode()
     assert response.context["user"].is_authenticated is False
     assert partner_client.get(reverse("otp_overview")).status_code == 302
+
+
+def test_overlong_username_is_refused_without_reaching_the_lock_out_records(resident):
+    from axes.models import AccessAttempt
+
+    response = post_login(resident, "a" * 5000, "wachtwoord")
+
+    assert response.status_code == 200
+    assert "Inloggen" in response.content.decode()
+    assert not AccessAttempt.objects.filter(username__startswith="aaaa").exists()
