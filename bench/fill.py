@@ -6,10 +6,11 @@ the default 100,000 is the issue's large data set (100,000 signals, 10,000 activ
 only the missing rows are added.
 """
 
+from importlib import import_module
+
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth.models import Group, User
-from django.contrib.sessions.backends.db import SessionStore
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -88,7 +89,7 @@ def coordinator_session() -> str:
     device, _ = TOTPDevice.objects.get_or_create(
         user=user, name="bench", defaults={"confirmed": True}
     )
-    session = SessionStore()
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()

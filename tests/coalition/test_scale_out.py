@@ -5,15 +5,19 @@ made on one is valid on the other, and the login lock-out counts failures on bot
 """
 
 import os
+import re
+import subprocess
+import sys
 
 import pytest
 from django.db import connection
 
-from tests.servers import Browser, app_servers, manage, own_database, server_env
+from tests.servers import ROOT, Browser, app_servers, manage, own_database, server_env
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 pytestmark = pytest.mark.slow
+SERVER_ENV = {}
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +28,8 @@ def two_app_servers(tmp_path_factory, django_db_blocker):
     with django_db_blocker.unblock():
         database = own_database(connection, tmp_path_factory.mktemp("db"), "oog_scaleout")
     with database as database_url:
-        env = server_env(database_url, REDIS_URL=REDIS_URL)
+        env = server_env(database_url, REDIS_URL=REDIS_URL, SIGNAL_RATE_LIMIT="3")
+        SERVER_ENV["env"] = env
         manage(env, "migrate", "-v0")
         manage(
             env,
@@ -36,6 +41,25 @@ def two_app_servers(tmp_path_factory, django_db_blocker):
         )
         with app_servers(env, count=2) as urls:
             yield urls
+
+
+@pytest.fixture(scope="module")
+def coordinator_key(two_app_servers):
+    """A coordinator's session (second step done), made on the servers' own database."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from bench.fill import coordinator_session; print(coordinator_session())",
+        ],
+        cwd=ROOT,
+        env=SERVER_ENV["env"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()[-1]
 
 
 def test_a_login_on_one_server_is_valid_on_the_other(two_app_servers):
@@ -66,3 +90,36 @@ def test_login_lock_out_counts_failures_on_both_servers(two_app_servers):
 
     assert status == 429
     assert "Te vaak geprobeerd in te loggen" in page
+
+
+def test_a_signal_sent_to_one_server_is_in_the_queue_on_the_other(two_app_servers, coordinator_key):
+    from tests.signals.helpers import report_data
+
+    first, second = two_app_servers
+    data = report_data(situation="Mijn buurman is veel alleen.")
+    data.pop("form_token")
+    thanks = Browser().post_form(first + "/melden/", data, follow=True)[1]
+    reference = re.search(r"S-\d{4}-\d{5}", thanks)[0]
+
+    coordinator = Browser()
+    coordinator.opener.addheaders = [("Cookie", f"sessionid={coordinator_key}")]
+    status, queue = coordinator.get(second + "/signalen/?status=new")
+
+    assert status == 200
+    assert reference in queue
+
+
+def test_the_signal_rate_limit_holds_across_both_servers(two_app_servers):
+    import redis
+
+    from tests.signals.helpers import report_data
+
+    redis.Redis.from_url(REDIS_URL).flushdb()  # earlier tests submitted from this address too
+    first, second = two_app_servers
+    statuses = []
+    for n in range(4):  # the servers allow 3 reports per address per hour (see the fixture)
+        data = report_data(situation=f"Melding {n}")
+        data.pop("form_token")
+        statuses.append(Browser().post_form((first, second)[n % 2] + "/melden/", data)[0])
+
+    assert statuses == [302, 302, 302, 429]
