@@ -3,11 +3,13 @@
 from django.conf import settings
 from django.core.cache import cache
 
+from coalition.lib import client_address
+
 WINDOW_SECONDS = 60 * 60
 
 
 def _key(request) -> str:
-    return f"signals:report:{request.META.get('REMOTE_ADDR', '')}"
+    return f"signals:report:{client_address(request)}"
 
 
 def is_limited(request) -> bool:

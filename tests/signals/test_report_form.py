@@ -182,3 +182,17 @@ def test_thanks_page_tells_when_we_contact(resident, settings):
 
     assert "binnen 3 werkdagen" in html
     assert f"uiterlijk op {due.day} " in html
+
+
+def test_rate_limit_counts_visitors_behind_a_proxy_separately(resident, settings):
+    from tests.signals.helpers import report_data
+
+    settings.SIGNAL_RATE_LIMIT = 1
+    settings.TRUSTED_PROXY_HOPS = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.5"}
+
+    first = resident.post("/melden/", report_data(), HTTP_X_FORWARDED_FOR="203.0.113.1", **proxy)
+    other = resident.post("/melden/", report_data(), HTTP_X_FORWARDED_FOR="203.0.113.2", **proxy)
+    again = resident.post("/melden/", report_data(), HTTP_X_FORWARDED_FOR="203.0.113.1", **proxy)
+
+    assert (first.status_code, other.status_code, again.status_code) == (302, 302, 429)
