@@ -366,6 +366,19 @@ def with_csrf(client: Client) -> dict:
     return {"csrfmiddlewaretoken": _mask_cipher_secret(secret)}
 
 
+def assert_security_headers(response) -> None:
+    """Every page carries the strict CSP and the other security headers."""
+    if "text/html" not in response.get("Content-Type", ""):
+        return
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self';" in csp
+    assert "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
 @pytest.mark.parametrize("name", sorted(MATRIX))
 def test_access_matrix(world, name):
     get_codes, post_codes = MATRIX[name]
@@ -374,8 +387,10 @@ def test_access_matrix(world, name):
 
     for role in ROLES:
         client = world["clients"][role]
-        outcome["GET"].append(str(client.get(url).status_code))
+        response = client.get(url)
+        outcome["GET"].append(str(response.status_code))
         outcome["POST"].append(str(client.post(url, with_csrf(client)).status_code))
+        assert_security_headers(response)
 
     assert " ".join(outcome["GET"]) == get_codes, f"GET {url}"
     assert " ".join(outcome["POST"]) == post_codes, f"POST {url}"

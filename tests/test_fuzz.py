@@ -155,3 +155,43 @@ def test_unknown_addresses_are_a_plain_404(db, path_piece):
     response = Client().get("/sociale-kaart/activiteit/" + without_nul(path_piece)[:200] + "/")
 
     assert response.status_code in (404, 301, 302)
+
+
+SIGNAL_FIELDS = [
+    "reporter_kind",
+    "person_name",
+    "age_band",
+    "district",
+    "postcode",
+    "person_aware",
+    "target_groups",
+    "situation",
+    "wishes",
+    "contact_route",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+    "contact_when",
+    "consent",
+]
+
+
+@FUZZ
+@given(changes=st.dictionaries(st.sampled_from(SIGNAL_FIELDS), st.one_of(TEXT, st.none())))
+def test_signal_form_refuses_hostile_input_and_stores_nothing_half(db, settings, changes):
+    from signals.models import Signal
+    from tests.signals.helpers import report_data
+
+    settings.SIGNAL_RATE_LIMIT = 10_000
+    before = Signal.objects.count()
+    data = report_data(**{k: (without_nul(v) if v else v) for k, v in changes.items()})
+
+    response = Client().post("/melden/", data, REMOTE_ADDR="192.0.2.1")
+
+    assert response.status_code in (200, 302)
+    stored = Signal.objects.count() - before
+    if response.status_code == 302:
+        assert stored == 1
+    else:
+        assert stored == 0
+        assert_escaped(response.content.decode())
