@@ -52,7 +52,8 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 
 def mailer_from_url(url: str) -> dict:
-    """One entry of Django's MAILERS from EMAIL_URL: smtp://, smtp+tls://, smtps://, console://."""
+    """One entry of Django's MAILERS from EMAIL_URL: smtp://, smtp+tls://, smtps://, console://,
+    or file:///a/folder (each mail a file there)."""
     parts = urlsplit(url)
     backends = {
         "smtp": "django.core.mail.backends.smtp.EmailBackend",
@@ -61,11 +62,14 @@ def mailer_from_url(url: str) -> dict:
         "console": "django.core.mail.backends.console.EmailBackend",
         "locmem": "django.core.mail.backends.locmem.EmailBackend",
         "dummy": "django.core.mail.backends.dummy.EmailBackend",
+        "file": "django.core.mail.backends.filebased.EmailBackend",
     }
     if parts.scheme not in backends:
         raise ImproperlyConfigured(
             f"EMAIL_URL must start with one of {', '.join(sorted(backends))}://, not {url!r}."
         )
+    if parts.scheme == "file":
+        return {"BACKEND": backends["file"], "OPTIONS": {"file_path": unquote(parts.path)}}
     if not parts.scheme.startswith("smtp"):
         return {"BACKEND": backends[parts.scheme]}
     try:

@@ -50,8 +50,8 @@ def manage(*args, **env):
         ),
         (
             {"EMAIL_URL": "ftp://mail"},
-            "Configuration error: EMAIL_URL must start with one of console, dummy, locmem, "
-            "smtp, smtp+tls, smtps://, not 'ftp://mail'.",
+            "Configuration error: EMAIL_URL must start with one of console, dummy, file, "
+            "locmem, smtp, smtp+tls, smtps://, not 'ftp://mail'.",
         ),
     ],
 )
@@ -86,3 +86,14 @@ def test_mail_url_becomes_an_smtp_mailer():
     assert mailer["OPTIONS"]["port"] == 587
     assert mailer["OPTIONS"]["username"] == "user@x.nl"
     assert mailer["OPTIONS"]["use_tls"] is True
+
+
+def test_mail_url_can_write_each_mail_to_a_folder():
+    from coalition.settings import mailer_from_url
+
+    mailer = mailer_from_url("file:///var/tmp/oog-mail")
+
+    assert mailer == {
+        "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "OPTIONS": {"file_path": "/var/tmp/oog-mail"},
+    }
