@@ -135,6 +135,15 @@ MAP_TILE_URL = env_str(
 )
 MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "Kaartgegevens © Kadaster / PDOK")
 REDIS_URL = env_str("REDIS_URL")
+# Signals: public form submissions per client address per hour, working days until the
+# first contact, months a closed signal is kept before anonymisation, failed contact
+# attempts before "unreachable", mail attempts before giving up, weeks until a follow-up.
+SIGNAL_RATE_LIMIT = env_int("SIGNAL_RATE_LIMIT", 5)
+SIGNAL_FIRST_CONTACT_DAYS = env_int("SIGNAL_FIRST_CONTACT_DAYS", 3)
+SIGNAL_RETENTION_MONTHS = env_int("SIGNAL_RETENTION_MONTHS", 12)
+SIGNAL_UNREACHABLE_ATTEMPTS = env_int("SIGNAL_UNREACHABLE_ATTEMPTS", 3)
+SIGNAL_MAIL_MAX_ATTEMPTS = env_int("SIGNAL_MAIL_MAX_ATTEMPTS", 10)
+SIGNAL_FOLLOW_UP_WEEKS = env_int("SIGNAL_FOLLOW_UP_WEEKS", 6)
 
 # Behind a TLS-terminating proxy some of these are handled there; each can be switched off.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)

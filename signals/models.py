@@ -1,1 +1,538 @@
-from django.db import models  # noqa: F401
+"""Signals of loneliness: the signal, its contact attempts, mails and append-only timeline."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from signals.workdays import add_working_days
+
+
+class CoordinatorDistrict(models.Model):
+    """Restricts a coordinator to the signals of a district (optional, set in the admin)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("coordinator"),
+        on_delete=models.CASCADE,
+        related_name="signal_districts",
+    )
+    district = models.ForeignKey(
+        "coalition.Area",
+        verbose_name=_("district"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        limit_choices_to={"kind": "district"},
+    )
+
+    class Meta:
+        verbose_name = _("district of a coordinator")
+        verbose_name_plural = _("districts of coordinators")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "district"], name="coordinator_district_once")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.district}"
+
+
+class SignalCounter(models.Model):
+    """The last reference number handed out in a year; locked with SELECT … FOR UPDATE."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.year}: {self.last_number}"
+
+
+class SignalQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A coordinator restricted to districts (a team per district) sees the signals of
+        those districts and those without a district yet; unrestricted coordinators see all."""
+        teams = CoordinatorDistrict.objects.filter(user=user)
+        return self.filter(
+            ~models.Exists(teams)
+            | Q(district__isnull=True)
+            | Q(district__in=teams.values("district"))
+        )
+
+    def for_queue(self):
+        return self.select_related("district", "assigned_to").prefetch_related("target_groups")
+
+    def open(self):
+        return self.exclude(status__in=Signal.FINISHED)
+
+    def overdue(self, today: datetime.date):
+        """Open signals without a first contact whose promised contact date has passed."""
+        return self.open().filter(first_contact_at__isnull=True, contact_due__lt=today)
+
+    def reported_by(self, user):
+        """Signals the user reported, or a colleague of one of the user's organisations."""
+        return self.filter(
+            Q(reported_by=user) | Q(reporter_organisation__in=user.organisations.all())
+        )
+
+    def follow_up_due(self, today: datetime.date):
+        return self.filter(
+            referrals__follow_up_on__lte=today, referrals__followed_up_at__isnull=True
+        ).distinct()
+
+    def due_for_anonymisation(self, now: datetime.datetime):
+        months = settings.SIGNAL_RETENTION_MONTHS
+        cutoff = now - datetime.timedelta(days=round(months * 365.25 / 12))
+        return self.filter(
+            status__in=Signal.FINISHED, closed_at__lt=cutoff, anonymised_at__isnull=True
+        )
+
+    def possible_duplicates_of(self, signal: "Signal"):
+        """Open signals that seem to be about the same person: same contact details or name
+        and postcode."""
+        match = Q(pk__in=[])
+        if signal.contact_email:
+            match |= Q(contact_email__iexact=signal.contact_email)
+        if signal.contact_phone:
+            match |= Q(contact_phone=signal.contact_phone)
+        if signal.person_name and signal.postcode:
+            match |= Q(person_name__iexact=signal.person_name, postcode=signal.postcode)
+        return self.open().filter(match).exclude(pk=signal.pk).order_by("created_at")
+
+
+class Signal(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", _("new")
+        IN_PROGRESS = "in_progress", _("in progress")
+        CONTACTED = "contacted", _("contact made")
+        REFERRED = "referred", _("referred")
+        UNREACHABLE = "unreachable", _("unreachable")
+        CLOSED = "closed", _("closed")
+        CANCELLED = "cancelled", _("cancelled")
+
+    # The one place that says which status may follow which. Services and views ask
+    # ``can_move_to``; closing, cancelling and reopening have their own service because
+    # they need an outcome, a reason or a link.
+    TRANSITIONS = {
+        Status.NEW: {Status.IN_PROGRESS, Status.CANCELLED},
+        Status.IN_PROGRESS: {Status.CONTACTED, Status.UNREACHABLE, Status.CANCELLED},
+        Status.CONTACTED: {Status.REFERRED, Status.UNREACHABLE, Status.CLOSED},
+        Status.REFERRED: {Status.CLOSED},
+        Status.UNREACHABLE: {Status.IN_PROGRESS, Status.CONTACTED, Status.CLOSED},
+        Status.CLOSED: {Status.IN_PROGRESS},
+        Status.CANCELLED: {Status.IN_PROGRESS},
+    }
+    FINISHED = (Status.CLOSED, Status.CANCELLED)
+
+    class ReporterKind(models.TextChoices):
+        SELF = "self", _("I feel lonely")
+        CONCERNED = "concerned", _("I am worried about someone")
+        PROFESSIONAL = "professional", _("I report as a professional")
+
+    class Channel(models.TextChoices):
+        WEB = "web", _("website")
+        PROFESSIONAL = "professional", _("professional")
+        PHONE = "phone", _("phone")
+        DESK = "desk", _("desk")
+        OTHER = "other", _("other")
+
+    class AgeBand(models.TextChoices):
+        UNKNOWN = "", _("I do not know")
+        UNDER_18 = "0-17", _("younger than 18")
+        AGE_18_25 = "18-25", _("18 to 25")
+        AGE_26_45 = "26-45", _("26 to 45")
+        AGE_46_65 = "46-65", _("46 to 65")
+        AGE_66_75 = "66-75", _("66 to 75")
+        OVER_75 = "76+", _("older than 75")
+
+    class Awareness(models.TextChoices):
+        YES = "yes", _("yes, they know")
+        NO = "no", _("no, they do not know")
+        UNKNOWN = "unknown", _("I do not know")
+
+    class ContactRoute(models.TextChoices):
+        PHONE = "phone", _("by phone")
+        EMAIL = "email", _("by e-mail")
+        VISIT = "visit", _("a visit at home")
+        ANONYMOUS = "anonymous", _("no contact: I report anonymously")
+
+    class Outcome(models.TextChoices):
+        REFERRED_ACTIVITY = "referred_activity", _("referred to an activity")
+        REFERRED_PARTNER = "referred_partner", _("referred to a partner")
+        NOT_NEEDED = "not_needed", _("help not (or no longer) needed")
+        DECLINED = "declined", _("does not want help")
+        UNREACHABLE = "unreachable", _("could not be reached")
+        OTHER = "other", _("other")
+
+    class CancelReason(models.TextChoices):
+        SPAM = "spam", _("spam or not a real signal")
+        DUPLICATE = "duplicate", _("duplicate of another signal")
+
+    reference = models.CharField(_("reference"), max_length=16, unique=True)
+    created_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+    channel = models.CharField(
+        _("channel"), max_length=20, choices=Channel.choices, default=Channel.WEB
+    )
+    reporter_kind = models.CharField(_("who reports"), max_length=20, choices=ReporterKind)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reported by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reported_signals",
+    )
+    reporter_organisation = models.ForeignKey(
+        "network.Organisation",
+        verbose_name=_("reporting organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reported_signals",
+    )
+    form_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+
+    # About the person (personal data: blanked when anonymised).
+    person_name = models.CharField(_("first name or initials"), max_length=60, blank=True)
+    age_band = models.CharField(
+        _("age"), max_length=8, choices=AgeBand.choices, blank=True, default=""
+    )
+    district = models.ForeignKey(
+        "coalition.Area",
+        verbose_name=_("district"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="signals",
+        limit_choices_to={"kind": "district"},
+    )
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    target_groups = models.ManyToManyField(
+        "coalition.TargetGroup", verbose_name=_("target groups"), blank=True, related_name="+"
+    )
+    person_aware = models.CharField(
+        _("does the person know about this report?"),
+        max_length=10,
+        choices=Awareness.choices,
+        blank=True,
+    )
+    situation = models.TextField(_("what is going on"), max_length=3000, blank=True)
+    wishes = models.TextField(_("what might help"), max_length=1500, blank=True)
+    contact_route = models.CharField(
+        _("how may we contact"), max_length=12, choices=ContactRoute.choices
+    )
+    contact_name = models.CharField(_("name of the contact person"), max_length=100, blank=True)
+    contact_phone = models.CharField(_("phone number"), max_length=20, blank=True)
+    contact_email = models.EmailField(_("e-mail address"), max_length=254, blank=True)
+    contact_address = models.CharField(_("address for a visit"), max_length=200, blank=True)
+    contact_when = models.CharField(_("best time to contact"), max_length=200, blank=True)
+    consent = models.BooleanField(_("consent to store and use the data"), default=False)
+
+    # Handling.
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEW
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_signals",
+    )
+    contact_due = models.DateField(_("first contact before"))
+    first_contact_at = models.DateTimeField(_("first contact"), null=True, blank=True)
+    failed_attempts = models.PositiveSmallIntegerField(_("failed contact attempts"), default=0)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
+    cancel_reason = models.CharField(
+        _("reason for cancelling"), max_length=12, choices=CancelReason.choices, blank=True
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("duplicate of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="duplicates",
+    )
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+
+    objects = SignalQuerySet.as_manager()
+
+    PERSONAL_FIELDS = (
+        "person_name",
+        "postcode",
+        "situation",
+        "wishes",
+        "contact_name",
+        "contact_phone",
+        "contact_email",
+        "contact_address",
+        "contact_when",
+    )
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("signal")
+        verbose_name_plural = _("signals")
+        permissions = [
+            ("triage_signal", "Can triage signals and see personal data"),
+            ("export_signal", "Can export everything stored about a person"),
+            ("anonymise_signal", "Can anonymise a signal"),
+            ("view_own_reports", "Can see the status of signals one reported"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "created_at"], name="signal_status_created"),
+            models.Index(fields=["status", "contact_due"], name="signal_status_due"),
+            models.Index(fields=["channel", "created_at"], name="signal_channel_created"),
+            models.Index(fields=["status", "closed_at"], name="signal_status_closed"),
+            models.Index(fields=["contact_email"], name="signal_contact_email"),
+            models.Index(fields=["contact_phone"], name="signal_contact_phone"),
+            models.Index(fields=["postcode"], name="signal_postcode"),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+    def get_absolute_url(self):
+        return reverse("signals:detail", args=[self.reference])
+
+    @staticmethod
+    def first_contact_due(received: datetime.date) -> datetime.date:
+        return add_working_days(received, settings.SIGNAL_FIRST_CONTACT_DAYS)
+
+    def can_move_to(self, status: str) -> bool:
+        """Whether the workflow allows this signal to move to ``status`` now."""
+        if status not in self.TRANSITIONS.get(self.status, set()):
+            return False
+        if status == self.Status.UNREACHABLE:
+            return self.failed_attempts >= settings.SIGNAL_UNREACHABLE_ATTEMPTS
+        return True
+
+    def next_statuses(self) -> list[str]:
+        return [s for s in self.Status if self.can_move_to(s)]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in self.FINISHED
+
+    @property
+    def is_anonymous(self) -> bool:
+        return self.contact_route == self.ContactRoute.ANONYMOUS
+
+    def is_overdue(self, today: datetime.date) -> bool:
+        return self.is_open and self.first_contact_at is None and self.contact_due < today
+
+
+class ContactAttempt(models.Model):
+    class Channel(models.TextChoices):
+        PHONE = "phone", _("phone")
+        EMAIL = "email", _("e-mail")
+        VISIT = "visit", _("visit")
+        LETTER = "letter", _("letter")
+        OTHER = "other", _("other")
+
+    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="contact_attempts")
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    channel = models.CharField(_("how"), max_length=10, choices=Channel.choices)
+    reached = models.BooleanField(_("reached"))
+    details = models.CharField(_("details"), max_length=500, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["at"]
+        verbose_name = _("contact attempt")
+        verbose_name_plural = _("contact attempts")
+
+    def __str__(self):
+        return f"{self.signal} {self.at:%Y-%m-%d %H:%M} {self.get_channel_display()}"
+
+
+class AppendOnlyError(Exception):
+    pass
+
+
+class SignalEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("Signal events are never changed.")
+
+    def delete(self):
+        raise AppendOnlyError("Signal events are never deleted.")
+
+    def redact(self) -> int:
+        """Blank the free text of these events; only for anonymisation (kind, who and when
+        stay)."""
+        return super().update(detail="")
+
+
+class SignalEvent(models.Model):
+    """One line of a signal's timeline. Append-only: see ``save`` and the queryset."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("received")
+        VIEWED = "viewed", _("personal data viewed")
+        ASSIGNED = "assigned", _("assigned")
+        STATUS = "status", _("status changed")
+        NOTE = "note", _("note")
+        CONTACT_ATTEMPT = "contact_attempt", _("contact attempt")
+        DUPLICATE = "duplicate", _("linked as duplicate")
+        CLOSED = "closed", _("closed")
+        REOPENED = "reopened", _("reopened")
+        REFUSED = "refused", _("action refused")
+        MAIL_QUEUED = "mail_queued", _("e-mail queued")
+        MAIL_SENT = "mail_sent", _("e-mail sent")
+        MAIL_FAILED = "mail_failed", _("e-mail failed")
+        REFERRED = "referred", _("referred")
+        FOLLOW_UP = "follow_up", _("follow-up")
+        EXPORTED = "exported", _("data exported")
+        ANONYMISED = "anonymised", _("anonymised")
+
+    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("what"), max_length=20, choices=Kind.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    detail = models.TextField(_("detail"), blank=True)
+
+    objects = SignalEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("signal event")
+        verbose_name_plural = _("signal events")
+        indexes = [models.Index(fields=["signal", "at"], name="signalevent_signal_at")]
+
+    def __str__(self):
+        return f"{self.signal_id} {self.get_kind_display()}"
+
+    # The audit trail must not change, whoever calls save() or delete(); this guard is the
+    # one exception to "no logic in save()".
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("Signal events are never changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Signal events are never deleted.")
+
+
+class SignalMail(models.Model):
+    """The outbox: one mail about a signal and its state, shown in the timeline."""
+
+    class Kind(models.TextChoices):
+        NOTIFICATION = "notification", _("notification to the Sociaal Servicepunt")
+        CONFIRMATION = "confirmation", _("confirmation to the reporter")
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed")
+
+    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="mails")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    to = models.CharField(_("to"), max_length=254)
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("text"))
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.QUEUED, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("queued"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("signal e-mail")
+        verbose_name_plural = _("signal e-mails")
+
+    def __str__(self):
+        return f"{self.signal_id} {self.get_kind_display()} ({self.get_state_display()})"
+
+
+class ReferralQuerySet(models.QuerySet):
+    def visible_to_partner(self, user):
+        """Referrals to the user's organisations that the person agreed to share."""
+        return self.filter(person_agreed=True, organisation__in=user.organisations.all())
+
+    def follow_up_due(self, today: datetime.date):
+        return self.filter(follow_up_on__lte=today, followed_up_at__isnull=True)
+
+
+class Referral(models.Model):
+    """A referral of a signal's person to an activity or a partner, and its follow-up."""
+
+    class Answer(models.TextChoices):
+        YES = "yes", _("yes")
+        PARTLY = "partly", _("partly")
+        NO = "no", _("no")
+        UNKNOWN = "unknown", _("do not know")
+
+    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="referrals")
+    activity = models.ForeignKey(
+        "network.Activity",
+        verbose_name=_("activity"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="referrals",
+    )
+    organisation = models.ForeignKey(
+        "network.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="referrals",
+    )
+    note = models.TextField(_("note for the partner"), max_length=1000, blank=True)
+    person_agreed = models.BooleanField(
+        _("the person agreed that the partner sees this referral"), default=False
+    )
+    created_at = models.DateTimeField(_("referred on"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    follow_up_on = models.DateField(_("follow up on"), db_index=True)
+    followed_up_at = models.DateTimeField(_("followed up"), null=True, blank=True)
+    went = models.CharField(_("did the person go?"), max_length=8, choices=Answer, blank=True)
+    helps = models.CharField(_("does it help?"), max_length=8, choices=Answer, blank=True)
+    more_needed = models.BooleanField(_("is more help needed?"), null=True, blank=True)
+    follow_up_note = models.TextField(_("follow-up note"), max_length=1000, blank=True)
+
+    objects = ReferralQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("referral")
+        verbose_name_plural = _("referrals")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(activity__isnull=False) | Q(organisation__isnull=False),
+                name="referral_has_target",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["organisation", "person_agreed"], name="referral_partner_idx")
+        ]
+
+    def __str__(self):
+        return f"{self.signal_id} → {self.target_name}"
+
+    @property
+    def target_name(self) -> str:
+        if self.activity_id:
+            return str(self.activity)
+        return str(self.organisation or "")

@@ -49,6 +49,37 @@ def target_group(slug: str) -> TargetGroup:
     return TargetGroup.objects.get(slug=slug)
 
 
+def make_signal(**overrides):
+    """A signal about a fictional resident, stored directly (no mails, no events)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from signals.models import Signal
+
+    n = next(_serial)
+    target_groups = overrides.pop("target_groups", [])
+    overrides.setdefault("reference", f"S-2026-{n:05d}")
+    overrides.setdefault("reporter_kind", Signal.ReporterKind.CONCERNED)
+    overrides.setdefault("person_name", "Mevr. J.")
+    overrides.setdefault("age_band", Signal.AgeBand.OVER_75)
+    overrides.setdefault("postcode", "2271 AB")
+    overrides.setdefault("person_aware", Signal.Awareness.NO)
+    overrides.setdefault(
+        "situation", "Mijn buurvrouw komt sinds de dood van haar man niet meer buiten."
+    )
+    overrides.setdefault("contact_route", Signal.ContactRoute.PHONE)
+    overrides.setdefault("contact_phone", f"070 123 {n:04d}")
+    overrides.setdefault("consent", True)
+    overrides.setdefault("created_at", timezone.now())
+    overrides.setdefault(
+        "contact_due", timezone.localdate(overrides["created_at"]) + datetime.timedelta(days=5)
+    )
+    signal = Signal.objects.create(**overrides)
+    signal.target_groups.set(target_groups)
+    return signal
+
+
 def make_organisation(**overrides):
     from network.models import Organisation
 
@@ -112,3 +143,20 @@ def make_measurement(**overrides):
     overrides.setdefault("value", 50.0)
     overrides.setdefault("source", "GGD Haaglanden, Gezondheidsmonitor")
     return Measurement.objects.create(indicator=indicator, target_group=group, **overrides)
+
+
+def make_referral(**overrides):
+    import datetime
+
+    from signals.models import Referral
+
+    if "signal" not in overrides:
+        overrides["signal"] = make_signal(status="referred")
+    if "organisation" not in overrides and "activity" not in overrides:
+        overrides["activity"] = make_activity()
+    if overrides.get("activity") is not None:
+        overrides.setdefault("organisation", overrides["activity"].organisation)
+    overrides.setdefault("note", "Mevrouw houdt van handwerken.")
+    overrides.setdefault("person_agreed", True)
+    overrides.setdefault("follow_up_on", datetime.date(2027, 1, 4))
+    return Referral.objects.create(**overrides)

@@ -1,0 +1,352 @@
+import datetime
+import json
+import logging
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coalition.roles import is_partner
+from signals import forms, ratelimit, services
+from signals.access import coordinator_required, get_signal_for
+from signals.models import Referral, Signal, SignalMail
+
+PAGE_SIZE = 25
+logger = logging.getLogger("signals")
+
+
+# --- Public form ---------------------------------------------------------------------------
+def report(request):
+    if request.method == "POST":
+        if ratelimit.is_limited(request):
+            return render(request, "signals/rate_limited.html", status=429)
+        form = forms.ReportForm(request.POST, organisations=_organisations(request.user))
+        if form.is_valid():
+            if form.cleaned_data["website"]:  # the honeypot: a robot filled it in
+                ratelimit.count_submission(request)
+                return redirect("signals:thanks")
+            professional = is_partner(request.user)
+            signal, created = services.submit_signal(
+                **form.submission(),
+                channel=Signal.Channel.PROFESSIONAL if professional else Signal.Channel.WEB,
+                reported_by=request.user if request.user.is_authenticated else None,
+            )
+            if created:
+                ratelimit.count_submission(request)
+            return _thank(request, signal)
+        # Which fields were refused (never their content), to spot abuse or a confusing form.
+        logger.info("Signal form refused: %s", ", ".join(sorted(form.errors)))
+    else:
+        form = forms.ReportForm(
+            initial=_partner_initial(request.user), organisations=_organisations(request.user)
+        )
+    context = {"form": form, "first_contact_days": settings.SIGNAL_FIRST_CONTACT_DAYS}
+    return render(request, "signals/report.html", context)
+
+
+def _organisations(user):
+    """A partner reports on behalf of one of their organisations."""
+    if not is_partner(user) or not user.organisations.exists():
+        return None
+    return user.organisations.all()
+
+
+def _partner_initial(user) -> dict:
+    if not is_partner(user):
+        return {}
+    return {
+        "reporter_kind": Signal.ReporterKind.PROFESSIONAL,
+        "contact_route": Signal.ContactRoute.EMAIL,
+        "contact_name": user.get_full_name(),
+        "contact_email": user.email,
+    }
+
+
+def _thank(request, signal: Signal):
+    request.session["signal_thanks"] = {
+        "reference": signal.reference,
+        "due": signal.contact_due.isoformat(),
+    }
+    return redirect("signals:thanks")
+
+
+def thanks(request):
+    sent = request.session.get("signal_thanks")
+    context = {
+        "sent": sent,
+        "due_date": datetime.date.fromisoformat(sent["due"]) if sent else None,
+        "first_contact_days": settings.SIGNAL_FIRST_CONTACT_DAYS,
+    }
+    return render(request, "signals/thanks.html", context)
+
+
+# --- Coordinators --------------------------------------------------------------------------
+@coordinator_required
+def queue(request):
+    filters = forms.QueueFilterForm(request.GET or None)
+    today = timezone.localdate()
+    visible = Signal.objects.visible_to(request.user)
+    signals = filters.filter(visible.for_queue(), user=request.user, today=today)
+    page = Paginator(signals, PAGE_SIZE).get_page(request.GET.get("page"))
+    counts = dict(visible.values_list("status").annotate(n=Count("pk")).order_by())
+    context = {
+        "filters": filters,
+        "page": page,
+        "today": today,
+        "counts": [(value, label, counts.get(value, 0)) for value, label in Signal.Status.choices],
+        "failed_mails": SignalMail.objects.filter(state=SignalMail.State.FAILED).count(),
+        "query": _query_without_page(request),
+    }
+    return render(request, "signals/queue.html", context)
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+@coordinator_required
+def desk_report(request):
+    form = forms.DeskReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        signal, _created = services.submit_signal(
+            **form.submission(), channel=form.cleaned_data["channel"], reported_by=request.user
+        )
+        messages.success(request, _("Signal %(ref)s is stored.") % {"ref": signal.reference})
+        return redirect(signal)
+    return render(request, "signals/desk_report.html", {"form": form})
+
+
+ACTION_FORMS = {
+    "assign_form": forms.AssignForm,
+    "move_form": forms.MoveForm,
+    "note_form": forms.NoteForm,
+    "attempt_form": forms.ContactAttemptForm,
+    "cancel_form": forms.CancelForm,
+    "close_form": forms.CloseForm,
+    "reopen_form": forms.ReopenForm,
+    "anonymise_form": forms.AnonymiseForm,
+}
+
+
+def _detail(request, signal: Signal, bound: dict | None = None, status: int = 200):
+    """The signal page; every render shows personal data, so every render is logged."""
+    services.view_signal(signal=signal, by=request.user)
+    # auto_id keeps the ids unique on this page of many forms; field names stay plain.
+    context = {name: form_class(auto_id=f"{name}_%s") for name, form_class in ACTION_FORMS.items()}
+    context.update({k: v for k, v in (bound or {}).items() if isinstance(k, str)})
+    context["move_form"].fields["status"].choices = [
+        (s, Signal.Status(s).label)
+        for s in signal.next_statuses()
+        if s not in (Signal.Status.CLOSED, Signal.Status.CANCELLED)
+        and not (s == Signal.Status.IN_PROGRESS and not signal.is_open)
+    ]
+    referrals = list(signal.referrals.select_related("activity", "organisation"))
+    for referral in referrals:
+        referral.follow_up_form = (bound or {}).get(referral.pk) or forms.FollowUpForm(
+            auto_id=f"followup{referral.pk}_%s"
+        )
+    context.update(
+        signal=signal,
+        today=timezone.localdate(),
+        target_groups=list(signal.target_groups.all()),
+        attempts=list(signal.contact_attempts.select_related("by")),
+        events=list(signal.events.select_related("by").order_by("-at", "-pk")),
+        mails=list(signal.mails.all()),
+        referrals=referrals,
+        duplicates=list(Signal.objects.visible_to(request.user).possible_duplicates_of(signal))
+        if signal.is_open
+        else [],
+    )
+    return render(request, "signals/detail.html", context, status=status)
+
+
+@coordinator_required
+def detail(request, reference):
+    signal = get_signal_for(request.user, reference)
+    return _detail(request, signal)
+
+
+def _act(request, reference, form_name, perform, success):
+    """Run one POSTed action: validate its form, call the service, report, redirect."""
+    signal = get_signal_for(request.user, reference)
+    form = ACTION_FORMS[form_name](request.POST, auto_id=f"{form_name}_%s")
+    if not form.is_valid():
+        return _detail(request, signal, {form_name: form}, status=400)
+    try:
+        perform(signal, form.cleaned_data)
+    except services.WorkflowError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, success)
+    return redirect(signal)
+
+
+@require_POST
+@coordinator_required
+def assign(request, reference):
+    def perform(signal, data):
+        services.assign_signal(signal=signal, by=request.user, to=data["to"])
+
+    return _act(request, reference, "assign_form", perform, _("The signal is assigned."))
+
+
+@require_POST
+@coordinator_required
+def take(request, reference):
+    signal = get_signal_for(request.user, reference)
+    try:
+        services.assign_signal(signal=signal, by=request.user, to=request.user)
+    except services.WorkflowError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("You now handle this signal."))
+    return redirect(signal)
+
+
+@require_POST
+@coordinator_required
+def move(request, reference):
+    def perform(signal, data):
+        services.move_signal(signal=signal, by=request.user, status=data["status"])
+
+    return _act(request, reference, "move_form", perform, _("The status is changed."))
+
+
+@require_POST
+@coordinator_required
+def note(request, reference):
+    def perform(signal, data):
+        services.add_note(signal=signal, by=request.user, text=data["text"])
+
+    return _act(request, reference, "note_form", perform, _("The note is saved."))
+
+
+@require_POST
+@coordinator_required
+def contact_attempt(request, reference):
+    def perform(signal, data):
+        services.log_contact_attempt(signal=signal, by=request.user, **data)
+
+    return _act(request, reference, "attempt_form", perform, _("The contact attempt is saved."))
+
+
+@require_POST
+@coordinator_required
+def cancel(request, reference):
+    def perform(signal, data):
+        services.cancel_signal(
+            signal=signal, by=request.user, reason=data["reason"], duplicate_of=data["duplicate_of"]
+        )
+
+    return _act(request, reference, "cancel_form", perform, _("The signal is cancelled."))
+
+
+@require_POST
+@coordinator_required
+def close(request, reference):
+    def perform(signal, data):
+        services.close_signal(
+            signal=signal, by=request.user, outcome=data["outcome"], note=data["note"]
+        )
+
+    return _act(request, reference, "close_form", perform, _("The signal is closed."))
+
+
+@require_POST
+@coordinator_required
+def reopen(request, reference):
+    def perform(signal, data):
+        services.reopen_signal(signal=signal, by=request.user, reason=data["reason"])
+
+    return _act(request, reference, "reopen_form", perform, _("The signal is open again."))
+
+
+@require_POST
+@coordinator_required
+@permission_required("signals.anonymise_signal", raise_exception=True)
+def anonymise(request, reference):
+    def perform(signal, data):
+        services.anonymise_signal(signal=signal, by=request.user, reason=data["reason"])
+
+    return _act(request, reference, "anonymise_form", perform, _("The signal is anonymised."))
+
+
+@require_POST
+@coordinator_required
+@permission_required("signals.export_signal", raise_exception=True)
+def export(request, reference):
+    signal = get_signal_for(request.user, reference)
+    data = services.export_signal(signal=signal, by=request.user)
+    response = HttpResponse(
+        json.dumps(data, indent=2, ensure_ascii=False, default=str),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{signal.reference}.json"'
+    return response
+
+
+@coordinator_required
+def refer(request, reference):
+    signal = get_signal_for(request.user, reference)
+    search = forms.ReferralSearchForm.for_signal(signal, request.GET)
+    activities, organisations = search.results()
+    form = forms.ReferForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.refer_signal(signal=signal, by=request.user, **form.cleaned_data)
+        except services.WorkflowError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The referral is saved."))
+        return redirect(signal)
+    context = {"signal": signal, "search": search, "form": form}
+    context.update(activities=activities, organisations=organisations)
+    return render(request, "signals/refer.html", context)
+
+
+@require_POST
+@coordinator_required
+def follow_up(request, reference, pk):
+    signal = get_signal_for(request.user, reference)
+    referral = get_object_or_404(Referral, pk=pk, signal=signal)
+    form = forms.FollowUpForm(request.POST, auto_id=f"followup{pk}_%s")
+    if not form.is_valid():
+        return _detail(request, signal, {referral.pk: form}, 400)
+    data = form.cleaned_data
+    services.record_follow_up(
+        referral=referral,
+        by=request.user,
+        went=data["went"],
+        helps=data["helps"],
+        more_needed=data["more_needed"],
+        note=data["note"],
+    )
+    messages.success(request, _("The follow-up is saved."))
+    return redirect(signal)
+
+
+# --- Partners ------------------------------------------------------------------------------
+@login_required
+@permission_required("signals.view_own_reports", raise_exception=True)
+def my_reports(request):
+    signals = Signal.objects.reported_by(request.user).order_by("-created_at", "-pk")
+    page = Paginator(signals.only("reference", "created_at", "status"), PAGE_SIZE)
+    referrals = (
+        Referral.objects.visible_to_partner(request.user)
+        .select_related("activity", "organisation", "signal")
+        .order_by("-created_at", "-pk")
+    )
+    context = {
+        "page": page.get_page(request.GET.get("page")),
+        "referrals": Paginator(referrals, PAGE_SIZE).get_page(request.GET.get("verwijzingen")),
+    }
+    return render(request, "signals/my_reports.html", context)

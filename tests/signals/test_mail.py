@@ -1,0 +1,92 @@
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from signals.models import SignalEvent, SignalMail
+from tests.signals.helpers import post_report
+
+pytestmark = pytest.mark.django_db
+DOWN = {"default": {"BACKEND": "tests.signals.mailers.DownBackend"}}
+UP = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+
+
+def test_mail_server_down_keeps_signal_and_marks_mail_failed(
+    resident, settings, django_capture_on_commit_callbacks
+):
+    settings.MAILERS = DOWN
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_report(resident)
+
+    assert response.status_code == 302
+    mails = SignalMail.objects.all()
+    assert [m.state for m in mails] == [SignalMail.State.FAILED, SignalMail.State.FAILED]
+    assert mails[0].last_error == "Connection unexpectedly closed"
+    kinds = list(SignalEvent.objects.values_list("kind", flat=True))
+    assert kinds.count(SignalEvent.Kind.MAIL_FAILED) == 2
+    assert SignalEvent.Kind.MAIL_SENT not in kinds
+
+
+def test_failed_mail_is_sent_by_retry_command(
+    resident, settings, django_capture_on_commit_callbacks
+):
+    settings.MAILERS = DOWN
+    with django_capture_on_commit_callbacks(execute=True):
+        post_report(resident)
+    settings.MAILERS = UP
+
+    call_command("retry_signal_mail", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    assert len(mail.outbox) == 2
+    assert set(SignalMail.objects.values_list("state", "attempts")) == {(SignalMail.State.SENT, 2)}
+    assert SignalEvent.objects.filter(kind=SignalEvent.Kind.MAIL_SENT).count() == 2
+
+
+def test_sent_mail_is_not_sent_twice(resident, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        post_report(resident)
+    from signals.services import deliver_mail
+
+    deliver_mail(mail_id=SignalMail.objects.first().pk)
+
+    assert len(mail.outbox) == 2
+
+
+def test_retry_gives_up_after_the_attempt_limit(
+    resident, settings, django_capture_on_commit_callbacks
+):
+    settings.MAILERS = DOWN
+    settings.SIGNAL_MAIL_MAX_ATTEMPTS = 2
+    with django_capture_on_commit_callbacks(execute=True):
+        post_report(resident)
+
+    call_command("retry_signal_mail", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("retry_signal_mail", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    assert set(SignalMail.objects.values_list("attempts", flat=True)) == {2}
+
+
+def test_mail_stuck_in_queue_is_queued_again(resident, settings):
+    # Without running the on-commit hook the mails stay queued, as when a worker died.
+    post_report(resident)
+    SignalMail.objects.update(created_at=timezone.now() - datetime.timedelta(hours=2))
+
+    call_command("retry_signal_mail", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    assert set(SignalMail.objects.values_list("state", flat=True)) == {SignalMail.State.SENT}
+    assert len(mail.outbox) == 2
+
+
+def test_failed_mail_alert_on_queue(
+    coordinator_client, resident, settings, django_capture_on_commit_callbacks
+):
+    settings.MAILERS = DOWN
+    with django_capture_on_commit_callbacks(execute=True):
+        post_report(resident)
+
+    html = coordinator_client.get("/signalen/").content.decode()
+
+    assert "2 e-mails over meldingen konden niet worden verstuurd" in html

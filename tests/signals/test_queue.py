@@ -1,0 +1,102 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from signals.models import Signal
+from tests.factories import make_area, make_signal, target_group
+
+pytestmark = pytest.mark.django_db
+QUEUE = "/signalen/"
+
+
+def test_queue_requires_login(resident):
+    response = resident.get(QUEUE)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_queue_is_forbidden_for_partners(partner_client):
+    assert partner_client.get(QUEUE).status_code == 403
+
+
+def test_queue_lists_open_signals_with_counts(coordinator_client):
+    open_signal = make_signal(status=Signal.Status.IN_PROGRESS)
+    closed = make_signal(status=Signal.Status.CLOSED)
+
+    response = coordinator_client.get(QUEUE)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert open_signal.reference in html
+    assert closed.reference not in html
+    assert "In behandeling</a>: <strong>1</strong>" in html
+    assert "Afgesloten</a>: <strong>1</strong>" in html
+
+
+def test_queue_filters(coordinator_client, coordinator):
+    wijk = make_area(code="WK191603", name="Voorburg-Midden")
+    mine = make_signal(status=Signal.Status.IN_PROGRESS, assigned_to=coordinator)
+    in_district = make_signal(district=wijk, target_groups=[target_group("ouderen")])
+    by_phone = make_signal(channel=Signal.Channel.PHONE)
+    overdue = make_signal(contact_due=timezone.localdate() - datetime.timedelta(days=1))
+
+    def refs(query):
+        html = coordinator_client.get(QUEUE, query).content.decode()
+        return {s.reference for s in (mine, in_district, by_phone, overdue) if s.reference in html}
+
+    assert refs({"assigned": "me"}) == {mine.reference}
+    assert refs({"assigned": "none"}) == {
+        in_district.reference,
+        by_phone.reference,
+        overdue.reference,
+    }
+    assert refs({"district": wijk.pk}) == {in_district.reference}
+    assert refs({"target_group": "ouderen"}) == {in_district.reference}
+    assert refs({"channel": "phone"}) == {by_phone.reference}
+    assert refs({"overdue": "on"}) == {overdue.reference}
+    assert refs({"status": "in_progress"}) == {mine.reference}
+
+
+def test_queue_marks_overdue(coordinator_client):
+    make_signal(contact_due=timezone.localdate() - datetime.timedelta(days=1))
+
+    assert "te laat</span>" in coordinator_client.get(QUEUE).content.decode()
+
+
+def test_queue_sorts_by_age(coordinator_client):
+    now = timezone.now()
+    old = make_signal(created_at=now - datetime.timedelta(days=3))
+    new = make_signal(created_at=now)
+
+    oldest_first = coordinator_client.get(QUEUE).content.decode()
+    newest_first = coordinator_client.get(QUEUE, {"sort": "newest"}).content.decode()
+
+    assert oldest_first.index(old.reference) < oldest_first.index(new.reference)
+    assert newest_first.index(new.reference) < newest_first.index(old.reference)
+
+
+def test_queue_is_paginated(coordinator_client):
+    for _ in range(26):
+        make_signal()
+
+    first = coordinator_client.get(QUEUE).content.decode()
+    second = coordinator_client.get(QUEUE, {"page": 2}).content.decode()
+
+    assert "Pagina 1 van 2" in first
+    assert first.count("/signalen/S-") == 25
+    assert second.count("/signalen/S-") == 1
+
+
+@pytest.mark.parametrize("rows", [1, 30])
+def test_queue_query_count_is_fixed(coordinator_client, django_assert_max_num_queries, rows):
+    wijk = make_area()
+    for _ in range(rows):
+        make_signal(district=wijk, target_groups=[target_group("ouderen")])
+
+    with django_assert_max_num_queries(13):
+        response = coordinator_client.get(QUEUE)
+
+    assert response.status_code == 200
