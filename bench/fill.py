@@ -13,13 +13,70 @@ from django.contrib.sessions.backends.db import SessionStore
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-# One function per app, each taking the target size; added as the apps grow.
-FILLERS = []
+WAVES = (2012, 2016, 2018, 2020, 2022, 2024, 2025, 2026)
+
+
+def fill_monitoring(size: int) -> None:
+    """N/2 measurements: 5 target groups x 5 indicators x 8 waves for N/400 neighbourhoods."""
+    import random
+
+    from coalition.models import Area, TargetGroup
+    from monitoring.models import Indicator, Measurement
+
+    rng = random.Random(size)
+    municipality, _ = Area.objects.get_or_create(
+        code=settings.MUNICIPALITY_CODE,
+        defaults={"name": settings.MUNICIPALITY_NAME, "kind": Area.Kind.MUNICIPALITY},
+    )
+    digits = settings.MUNICIPALITY_CODE[2:]
+    want = max(1, size // 400)
+    have = Area.objects.filter(code__startswith=f"BU{digits}9").count()
+    new_areas = Area.objects.bulk_create(
+        Area(code=f"BU{digits}9{n:03d}", name=f"Benchbuurt {n}", kind=Area.Kind.NEIGHBOURHOOD)
+        for n in range(have, want)
+    )
+    groups = list(TargetGroup.objects.all()[:5])
+    indicators = list(Indicator.objects.all()[:5])
+    rows = []
+    for area in [municipality, *new_areas] if not have else new_areas:
+        for group in groups:
+            for indicator in indicators:
+                start, slope = rng.uniform(20, 45), rng.uniform(-0.3, 0.8)
+                for year in WAVES:
+                    value = round(min(95.0, max(2.0, start + slope * (year - 2010))), 1)
+                    rows.append(
+                        Measurement(
+                            area=area,
+                            target_group=group,
+                            indicator=indicator,
+                            age_band="18+",
+                            year=year,
+                            value=value,
+                            ci_low=round(value - 3, 1),
+                            ci_high=round(value + 3, 1),
+                            source="benchmark",
+                        )
+                    )
+    Measurement.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
+
+
+def fillers():
+    from bench.fill_signals import fill_signals
+    from bench.socialmap import fill_socialmap
+
+    return [fill_socialmap, fill_signals, fill_monitoring]
 
 
 def fill_to(size: int) -> None:
-    for filler in FILLERS:
+    for filler in fillers():
         filler(size)
+
+
+def sample_ids() -> dict[str, object]:
+    """Objects the page paths point at (a published activity, …), picked after filling."""
+    from network.models import Activity
+
+    return {"activity": Activity.objects.published().order_by("pk").values_list("pk", flat=True)[0]}
 
 
 def coordinator_session() -> str:

@@ -7,6 +7,7 @@ from locust import HttpUser, constant, task
 from bench.pages import PAGES
 
 PAGE = PAGES[os.environ["BENCH_PAGE"]]
+PATH = os.environ.get("BENCH_PATH") or PAGE.path
 SESSION_COOKIE = os.environ.get("BENCH_SESSION", "")
 
 
@@ -19,4 +20,4 @@ class Visitor(HttpUser):
 
     @task
     def visit(self):
-        PAGE.request(self.client, name=PAGE.name)
+        PAGE.request(self.client, name=PAGE.name, path=PATH)

@@ -1,5 +1,6 @@
 """The pages the benchmark measures, and how a visitor asks for each."""
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -12,11 +13,14 @@ class Page:
     needs_login: bool = False
     # For pages that need more than a GET (a form submission): fn(client, page, name).
     custom: Callable | None = field(default=None, compare=False)
+    # For pages that store rows: fn() -> the set of stored keys (signal references). Every key
+    # the site showed to a visitor (logged to BENCH_ACCEPTED_LOG) must be stored exactly once.
+    stored_keys: Callable | None = field(default=None, compare=False)
 
-    def request(self, client, name: str):
+    def request(self, client, name: str, path: str | None = None):
         if self.custom is not None:
             return self.custom(client, self, name)
-        return client.get(self.path, name=name)
+        return client.get(path or self.path, name=name)
 
 
 def submit_form(client, page: Page, name: str):
@@ -24,11 +28,40 @@ def submit_form(client, page: Page, name: str):
     form = client.get(page.path, name=f"{name} (form)")
     fields = dict(re.findall(r'name="([a-z_]+token)" value="([^"]+)"', form.text))
     data = {**page_form_data(), **fields}
-    return client.post(page.path, data=data, name=name, headers={"Referer": page.path})
+    response = client.post(page.path, data=data, name=name, headers={"Referer": page.path})
+    log_accepted(response.text)
+    return response
+
+
+def log_accepted(html: str) -> None:
+    """Note the reference the thank-you page showed, for the "stored exactly once" check."""
+    path = os.environ.get("BENCH_ACCEPTED_LOG")
+    match = re.search(r"S-\d{4}-\d{5,}", html or "")
+    if path and match:
+        with open(path, "a") as handle:
+            handle.write(match[0] + "\n")
 
 
 def page_form_data() -> dict:
-    return {}
+    """A resident reporting about a neighbour on /melden/ (the public signal form)."""
+    return {
+        "reporter_kind": "concerned",
+        "person_name": "Mevr. K.",
+        "age_band": "76+",
+        "postcode": "2271 AB",
+        "person_aware": "no",
+        "situation": "Mijn buurvrouw komt niet meer buiten sinds haar man is overleden.",
+        "contact_route": "phone",
+        "contact_phone": "070 123 4567",
+        "consent": "on",
+        "website": "",
+    }
+
+
+def _stored_web_signals() -> set[str]:
+    from bench.fill_signals import stored_web_signals
+
+    return stored_web_signals()
 
 
 # The baseline: a Django view that touches no database (the theme stylesheet).
@@ -39,6 +72,13 @@ PAGES: dict[str, Page] = {
     for page in [
         TRIVIAL,
         Page("home", "/"),
-        Page("healthz", "/healthz"),
+        Page(
+            "social map: text search + filters", "/sociale-kaart/?q=wandelen&doelgroep=1&gratis=on"
+        ),
+        Page("activity page", "/sociale-kaart/activiteit/{activity}/"),
+        Page("HSDS API: services list", "/api/hsds/services?per_page=20"),
+        Page("monitor dashboard", "/monitor/"),
+        Page("signal form", "/melden/", custom=submit_form, stored_keys=_stored_web_signals),
+        Page("signal queue", "/signalen/", needs_login=True),
     ]
 }

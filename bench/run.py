@@ -99,9 +99,13 @@ def gunicorn(env: dict[str, str], workers: int):
         process.wait(timeout=20)
 
 
-def run_locust(page, url: str, env: dict, seconds: int, users: int, session: str) -> dict:
+def run_locust(page, path, url: str, env: dict, seconds: int, users: int, session: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         prefix = f"{tmp}/run"
+        # References shown to the visitors of this run (see bench/pages.py, log_accepted).
+        accepted_log = Path(tempfile.gettempdir()) / f"bench-accepted-{os.getpid()}.txt"
+        accepted_log.write_text("")
+        os.environ["BENCH_ACCEPTED_LOG"] = str(accepted_log)
         subprocess.run(
             [
                 str(VENV_BIN / "locust"),
@@ -117,7 +121,13 @@ def run_locust(page, url: str, env: dict, seconds: int, users: int, session: str
                 "--loglevel=ERROR",
             ],
             cwd=ROOT,
-            env={**os.environ, **env, "BENCH_PAGE": page.name, "BENCH_SESSION": session},
+            env={
+                **os.environ,
+                **env,
+                "BENCH_PAGE": page.name,
+                "BENCH_PATH": path,
+                "BENCH_SESSION": session,
+            },
             check=True,
             capture_output=True,
         )
@@ -133,7 +143,24 @@ def run_locust(page, url: str, env: dict, seconds: int, users: int, session: str
     }
 
 
-def count_queries(page, session: str) -> int:
+def check_stored_once(page, before: set[str]) -> int:
+    """Every submission the site accepted (it showed a reference) is stored, and no reference
+    was handed out twice. Returns the number of violations. Stored rows whose answer the load
+    generator did not wait for (stopped mid-request) are counted, not faulted."""
+    accepted = Path(os.environ["BENCH_ACCEPTED_LOG"]).read_text().split()
+    stored = page.stored_keys() - before
+    missing = set(accepted) - stored
+    twice = len(accepted) - len(set(accepted))
+    print(
+        f"  {page.name}: {len(accepted)} accepted, {len(stored)} stored, "
+        f"{len(missing)} accepted but not stored, {twice} references shown twice, "
+        f"{len(stored - set(accepted))} stored while the load stopped",
+        flush=True,
+    )
+    return len(missing) + twice
+
+
+def count_queries(page, path: str, session: str) -> int:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -141,9 +168,9 @@ def count_queries(page, session: str) -> int:
     client = Client(HTTP_HOST="127.0.0.1")
     if page.needs_login:
         client.cookies["sessionid"] = session
-    page.request(DjangoClient(client), name=page.name)  # warm caches, as under load
+    page.request(DjangoClient(client), name=page.name, path=path)  # warm, as under load
     with CaptureQueriesContext(connection) as queries:
-        page.request(DjangoClient(client), name=page.name)
+        page.request(DjangoClient(client), name=page.name, path=path)
     return len(queries)
 
 
@@ -185,7 +212,7 @@ def main() -> int:
     django.setup()
     from django.core.management import call_command
 
-    from bench.fill import coordinator_session, fill_to
+    from bench.fill import coordinator_session, fill_to, sample_ids
     from bench.pages import PAGES, TRIVIAL
 
     call_command("migrate", verbosity=0)
@@ -199,10 +226,15 @@ def main() -> int:
         fill_to(size)
         print(f"filled to {size:,} rows in {time.perf_counter() - started:.0f} s", flush=True)
         session = coordinator_session()
+        ids = sample_ids()
         with gunicorn(env, args.workers) as url:
             for page in PAGES.values():
-                stats = run_locust(page, url, env, args.seconds, args.users, session)
-                stats["queries"] = count_queries(page, session)
+                path = page.path.format(**ids)
+                before = page.stored_keys() if page.stored_keys else None
+                stats = run_locust(page, path, url, env, args.seconds, args.users, session)
+                if before is not None:
+                    stats["failures"] += check_stored_once(page, before)
+                stats["queries"] = count_queries(page, path, session)
                 results.append({"page": page.name, "size": size, **stats})
                 print(
                     f"  {page.name:<28} median {stats['median_ms']:>6.1f} ms  "

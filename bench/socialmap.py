@@ -107,7 +107,7 @@ def fill_socialmap(size: int) -> None:
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:  # fresh planner statistics after bulk inserts
-            cursor.execute("ANALYZE network_activity, network_organisation")
+            cursor.execute("VACUUM ANALYZE network_activity, network_organisation")
 
 
 def median_ms(client, path: str, repeat: int) -> float:

@@ -135,6 +135,9 @@ MAP_TILE_URL = env_str(
 )
 MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "Kaartgegevens © Kadaster / PDOK")
 REDIS_URL = env_str("REDIS_URL")
+# Production serves hashed, compressed files made by collectstatic; without it (development,
+# tests, a quick local server) WhiteNoise serves them straight from the packages.
+STATICFILES_MANIFEST = env_bool("STATICFILES_MANIFEST", not DEBUG and not TESTING)
 # Signals: public form submissions per client address per hour, working days until the
 # first contact, months a closed signal is kept before anonymisation, failed contact
 # attempts before "unreachable", mail attempts before giving up, weeks until a follow-up.
@@ -313,13 +316,13 @@ STATICFILES_FINDERS = [
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG or TESTING
-        else "coalition.staticfinders.StaticStorage"
+        "BACKEND": "coalition.staticfinders.StaticStorage"
+        if STATICFILES_MANIFEST
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-WHITENOISE_USE_FINDERS = DEBUG or TESTING
-WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+WHITENOISE_USE_FINDERS = not STATICFILES_MANIFEST
+WHITENOISE_AUTOREFRESH = not STATICFILES_MANIFEST
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

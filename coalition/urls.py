@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from coalition import security, views
 from coalition.forms import QueuedPasswordResetForm
 
+handler500 = "coalition.views.server_error"
+
 admin.site.site_header = _("Oog voor elkaar — administration")
 admin.site.site_title = _("Administration")
 

@@ -1,12 +1,43 @@
+import logging
+import sys
+
 from django.conf import settings
-from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from coalition.models import TargetGroup
 from coalition.observability import oldest_waiting_task_age
+
+logger = logging.getLogger(__name__)
+
+
+def server_error(request):
+    """The 500 handler. When the cause is an unreachable database, say "try again later"
+    with a 503 instead; both pages are rendered without touching the database."""
+    error = sys.exc_info()[1]
+    if _database_unreachable(error):
+        logger.error("Database unavailable at %s %s: %s", request.method, request.path, error)
+        html = render_to_string("503.html", {"coalition_name": settings.COALITION_NAME})
+        return HttpResponse(html, status=503, headers={"Retry-After": "30"})
+    return HttpResponseServerError(render_to_string("500.html"))
+
+
+def _database_unreachable(error: BaseException | None) -> bool:
+    """Whether an error (or what caused it) says the database cannot be reached. The raw
+    driver error can surface too (psycopg2's or sqlite3's), not only Django's wrapper."""
+    driver = connection.Database
+    kinds = (OperationalError, InterfaceError, driver.OperationalError, driver.InterfaceError)
+    seen = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, kinds):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
 
 
 @require_GET

@@ -60,3 +60,6 @@ class ActivityChangeAdmin(admin.ModelAdmin):
 class MistakeReportAdmin(admin.ModelAdmin):
     list_display = ["activity", "created_at", "resolved_at"]
     list_select_related = ["activity"]
+
+
+from network import admin_partners  # noqa: E402, F401  (the partner network's admin)

@@ -10,6 +10,7 @@ from datetime import date, time, timedelta
 from django.contrib.auth.models import User
 
 from coalition.models import Area, TargetGroup
+from network import demo_partners
 from network.models import Activity, ActivityType, Organisation
 
 ORGANISATIONS = [
@@ -243,3 +244,4 @@ def seed(stdout) -> None:
         count += 1
     Activity.objects.filter(organisation__in=organisations).refresh_search_vectors()
     stdout.write(f"Social map: {len(organisations)} organisations and {count} activities.\n")
+    demo_partners.seed(stdout)

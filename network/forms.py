@@ -213,8 +213,23 @@ class SearchForm(forms.Form):
     toegankelijk = forms.BooleanField(label=_("Wheelchair accessible"), required=False)
     online = forms.BooleanField(label=_("Online"), required=False)
     sorteer = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
+    dichtbij = forms.ModelChoiceField(
+        label=_("Closest to district"),
+        queryset=Area.objects.filter(kind=Area.Kind.DISTRICT),
+        to_field_name="code",
+        required=False,
+        empty_label=_("no preference"),
+    )
     lat = forms.FloatField(required=False, widget=forms.HiddenInput, min_value=-90, max_value=90)
     lon = forms.FloatField(required=False, widget=forms.HiddenInput, min_value=-180, max_value=180)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.Select):
+                field.widget.attrs["class"] = "form-select"
+            elif isinstance(field.widget, forms.CheckboxInput):
+                field.widget.attrs["class"] = "form-check-input"
 
     def clean_q(self):
         # Any input is fine: drop characters a database cannot store and keep it short.

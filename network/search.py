@@ -6,7 +6,7 @@ Every result list costs a fixed number of queries whatever the number of activit
 from datetime import date, time
 
 from django.core.paginator import Page, Paginator
-from django.db.models import F, FloatField, Q
+from django.db.models import Avg, F, FloatField, Q
 from django.db.models.functions import Cast
 
 from network.models import Activity
@@ -53,6 +53,16 @@ def near(qs, lat: float, lon: float):
     )
 
 
+def district_centre(district) -> tuple[float, float] | None:
+    """The middle of a district: the mean position of the activities there (one query)."""
+    found = Activity.objects.filter(district=district, latitude__isnull=False).aggregate(
+        lat=Avg("latitude"), lon=Avg("longitude")
+    )
+    if found["lat"] is None:
+        return None
+    return float(found["lat"]), float(found["lon"])
+
+
 def by_next_date(qs, today: date) -> list[int]:
     """Ids sorted by their next date (no date last): one query over the schedule fields."""
     fields = [
@@ -80,8 +90,13 @@ def results_page(params: dict, *, page_number, today: date) -> Page:
     """One page of results, sorted as asked; objects come with their related rows."""
     qs = filtered(params)
     sort = params.get("sorteer") or ("relevance" if params.get("q") else "name")
+    centre = None
     if params.get("lat") is not None and params.get("lon") is not None:
-        qs = near(qs, params["lat"], params["lon"])
+        centre = params["lat"], params["lon"]
+    elif params.get("dichtbij"):
+        centre = district_centre(params["dichtbij"])
+    if centre:
+        qs = near(qs, *centre)
     elif sort == "date":
         ids = by_next_date(qs, today)
         page = Paginator(ids, PER_PAGE).get_page(page_number)

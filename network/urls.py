@@ -87,3 +87,110 @@ urlpatterns = [
         name="partner_disable",
     ),
 ]
+
+from network.views import agenda as agenda_views  # noqa: E402
+from network.views import meetings as meeting_views  # noqa: E402
+from network.views import partners as partner_views  # noqa: E402
+from network.views import trainings as training_views  # noqa: E402
+
+urlpatterns += [
+    path("netwerk/partners/", partner_views.members, name="members"),
+    path("netwerk/leden/", partner_views.members_admin, name="members_admin"),
+    path("netwerk/leden/export.csv", partner_views.members_csv, name="members_csv"),
+    path("netwerk/leden/groei/", partner_views.growth, name="members_growth"),
+    path("netwerk/leden/<slug:slug>/", partner_views.membership_edit, name="membership_edit"),
+    path("netwerk/mensen/", partner_views.people, name="people"),
+    path("netwerk/mensen/export.csv", partner_views.people_csv, name="people_csv"),
+    path("netwerk/mensen/nieuw/", partner_views.person_form, name="person_new"),
+    path("netwerk/mensen/<int:pk>/", partner_views.person_form, name="person_edit"),
+    path(
+        "netwerk/mensen/<int:pk>/anonimiseren/",
+        partner_views.person_anonymise,
+        name="person_anonymise",
+    ),
+    path(
+        "netwerk/organisaties/<slug:slug>/verwijderen/",
+        partner_views.organisation_delete,
+        name="organisation_delete",
+    ),
+    path(
+        "netwerk/organisaties/<slug:slug>/archiveren/",
+        partner_views.organisation_archive,
+        name="organisation_archive",
+    ),
+    path("netwerk/actieagenda/", agenda_views.agenda_current, name="agenda_current"),
+    path("netwerk/actieagenda/doelen/", agenda_views.goals, name="goals"),
+    path("netwerk/actieagenda/doelen/<int:pk>/", agenda_views.goal_edit, name="goal_edit"),
+    path("netwerk/actieagenda/<int:year>/", agenda_views.agenda, name="agenda"),
+    path(
+        "netwerk/actieagenda/<int:year>/afdrukken/",
+        agenda_views.agenda_print,
+        name="agenda_print",
+    ),
+    path("netwerk/actieagenda/<int:year>/export.csv", agenda_views.agenda_csv, name="agenda_csv"),
+    path(
+        "netwerk/actieagenda/organisatie/<slug:slug>/",
+        agenda_views.commitments,
+        name="commitments",
+    ),
+    path("netwerk/acties/nieuw/", agenda_views.action_form, name="action_new"),
+    path("netwerk/acties/<int:pk>/", agenda_views.action_detail, name="action"),
+    path("netwerk/acties/<int:pk>/bewerken/", agenda_views.action_form, name="action_edit"),
+    path("netwerk/acties/<int:pk>/voortgang/", agenda_views.note_add, name="note_add"),
+    path("netwerk/bijeenkomsten/", meeting_views.meetings, name="meetings"),
+    path("netwerk/bijeenkomsten/agenda.ics", meeting_views.meetings_ics, name="meetings_ics"),
+    path("netwerk/bijeenkomsten/nieuw/", meeting_views.meeting_form, name="meeting_new"),
+    path("netwerk/bijeenkomsten/<int:pk>/", meeting_views.meeting_detail, name="meeting"),
+    path(
+        "netwerk/bijeenkomsten/<int:pk>/bewerken/",
+        meeting_views.meeting_form,
+        name="meeting_edit",
+    ),
+    path(
+        "netwerk/bijeenkomsten/<int:pk>/aanmelden/",
+        meeting_views.meeting_register,
+        name="meeting_register",
+    ),
+    path(
+        "netwerk/bijeenkomsten/<int:pk>/aanwezig/",
+        meeting_views.meeting_attendance,
+        name="meeting_attendance",
+    ),
+    path(
+        "netwerk/bijeenkomsten/<int:pk>/vervolg/",
+        meeting_views.meeting_follow_up,
+        name="meeting_follow_up",
+    ),
+    path(
+        "netwerk/bijeenkomsten/<int:pk>/uitnodigen/",
+        meeting_views.meeting_invite,
+        name="meeting_invite",
+    ),
+    path("netwerk/trainingen/", training_views.trainings, name="trainings"),
+    path("netwerk/trainingen/cascade/", training_views.cascade, name="cascade"),
+    path("netwerk/trainingen/nieuw/", training_views.training_form, name="training_new"),
+    path("netwerk/trainingen/<int:pk>/", training_views.training_detail, name="training"),
+    path(
+        "netwerk/trainingen/<int:pk>/bewerken/",
+        training_views.training_form,
+        name="training_edit",
+    ),
+    path(
+        "netwerk/trainingen/<int:pk>/deelnemer/",
+        training_views.participant_add,
+        name="participant_add",
+    ),
+]
+
+from network.views import awareness as awareness_views  # noqa: E402
+
+urlpatterns += [
+    path("voorlichting/", awareness_views.articles, name="articles"),
+    path("voorlichting/<slug:slug>/", awareness_views.article, name="article"),
+    path(
+        "voorlichting/<slug:slug>/afbeelding", awareness_views.article_image, name="article_image"
+    ),
+    path("netwerk/voorlichting/", awareness_views.article_admin, name="article_admin"),
+    path("netwerk/voorlichting/nieuw/", awareness_views.article_form, name="article_new"),
+    path("netwerk/voorlichting/<slug:slug>/", awareness_views.article_form, name="article_edit"),
+]

@@ -1,4 +1,6 @@
 import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 
@@ -66,3 +68,46 @@ def other_partner_client(other_partner):
 @pytest.fixture
 def superuser_client(superuser):
     return login(Client(), superuser)
+
+
+OUR_APPS = ("coalition", "network", "signals", "monitoring")
+
+
+def rerun_data_migrations() -> None:
+    """Run the RunPython steps of our apps' migrations again, in migration order.
+
+    A transactional test empties every table when it ends (content types and permissions
+    come back by themselves); this puts back what the data migrations made: groups with
+    their permissions, target groups, indicators… Data migrations must be idempotent.
+    """
+    from django.apps import apps
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations import RunPython
+
+    loader = MigrationLoader(connection)
+    plan = []
+    for node in loader.graph.leaf_nodes():
+        if node[0] in OUR_APPS:
+            plan += [key for key in loader.graph.forwards_plan(node) if key not in plan]
+    with connection.schema_editor() as editor:
+        for key in plan:
+            if key[0] not in OUR_APPS:
+                continue
+            for operation in loader.graph.nodes[key].operations:
+                if isinstance(operation, RunPython):
+                    operation.code(apps, editor)
+
+
+@pytest.fixture(autouse=True)
+def _data_from_migrations(request):
+    """Every transactional test (browser tests, races, faults) starts from a freshly
+    migrated database, whatever an earlier transactional test left behind."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction")) or any(
+        name in request.fixturenames for name in ("live_server", "transactional_db")
+    )
+    if not transactional:
+        return
+    request.getfixturevalue("transactional_db")
+    if not Group.objects.exists():
+        rerun_data_migrations()

@@ -123,6 +123,93 @@ def make_activity(**overrides):
     return activity
 
 
+def make_membership(**overrides):
+    from datetime import date
+
+    from network.models import Membership
+
+    groups = overrides.pop("target_groups", [])
+    overrides.setdefault("organisation", make_organisation())
+    overrides.setdefault("signed_on", date(2024, 3, 15))
+    overrides.setdefault("signed_by", "Directeur J. de Vries")
+    membership = Membership.objects.create(**overrides)
+    membership.target_groups.set(groups)
+    return membership
+
+
+def make_person(**overrides):
+    from network.models import Person
+
+    n = next(_serial)
+    overrides.setdefault("name", f"Contactpersoon {n}")
+    overrides.setdefault("role", "Coördinator vrijwilligers")
+    overrides.setdefault("email", f"contact{n}@example.org")
+    overrides.setdefault("phone", f"070 300 {n:04d}")
+    if "organisation" not in overrides and not overrides.get("is_ambassador"):
+        overrides["organisation"] = make_organisation()
+    overrides.setdefault("is_contact", overrides.get("organisation") is not None)
+    return Person.objects.create(**overrides)
+
+
+def make_action(**overrides):
+    from network.models import Action, Goal
+
+    n = next(_serial)
+    participants = overrides.pop("participants", [])
+    overrides.setdefault("goal", Goal.objects.get(number=1))
+    overrides.setdefault("year", 2026)
+    overrides.setdefault("title", f"Actie {n}")
+    action = Action.objects.create(**overrides)
+    action.participants.set(participants)
+    return action
+
+
+def make_meeting(**overrides):
+    from datetime import UTC, datetime, timedelta
+
+    from network.models import Meeting
+
+    n = next(_serial)
+    invited = overrides.pop("invited", [])
+    overrides.setdefault("title", f"Netwerkbijeenkomst {n}")
+    overrides.setdefault("starts_at", datetime(2026, 12, 10, 14, 0, tzinfo=UTC))
+    overrides.setdefault("ends_at", overrides["starts_at"] + timedelta(hours=2))
+    overrides.setdefault("place", "Het Klaverblad, Voorburg")
+    meeting = Meeting.objects.create(**overrides)
+    meeting.invited.set(invited)
+    return meeting
+
+
+def make_training(**overrides):
+    from datetime import date
+
+    from network.models import Training
+
+    n = next(_serial)
+    overrides.setdefault("title", f"Training signaleren {n}")
+    overrides.setdefault("kind", Training.Kind.SIGNALLING)
+    overrides.setdefault("held_on", date(2026, 5, 12))
+    if "trainer_person" not in overrides and "trainer_organisation" not in overrides:
+        overrides["trainer_organisation"] = make_organisation()
+    return Training.objects.create(**overrides)
+
+
+def make_article(**overrides):
+    from datetime import date
+
+    from network.models import Article
+
+    n = next(_serial)
+    overrides.setdefault("kind", Article.Kind.INFORMATION)
+    overrides.setdefault("title", f"Wat is eenzaamheid {n}")
+    overrides.setdefault("slug", f"wat-is-eenzaamheid-{n}")
+    overrides.setdefault("summary", "Iedereen kan zich eenzaam voelen.")
+    overrides.setdefault("body", "## Wat is het\nEen gevoel van **gemis**.")
+    overrides.setdefault("published_on", date(2026, 10, 1))
+    overrides.setdefault("is_published", True)
+    return Article.objects.create(**overrides)
+
+
 def make_measurement(**overrides):
     """A GGD figure; ``indicator`` and ``target_group`` may be given as codes."""
     from monitoring.models import Indicator, Measurement

@@ -17,7 +17,14 @@ from django.utils.http import urlsafe_base64_encode
 from network import services as network_services
 from network.models import Activity, ActivityChange, MistakeReport
 from tests.conftest import login
-from tests.factories import make_activity, make_activity_type, make_organisation, make_user
+from tests.factories import (
+    make_activity,
+    make_activity_type,
+    make_organisation,
+    make_referral,
+    make_signal,
+    make_user,
+)
 
 ROLES = ("anonymous", "partner_a", "partner_b", "coordinator", "superuser")
 
@@ -71,6 +78,50 @@ ARGS = {
     "network:workspace_activity": pk("activity_a"),
     "network:workspace_organisation": slug("organisation_a"),
     "monitoring:group": lambda world: ["ouderen"],
+    **{
+        f"signals:{name}": lambda world: [world["signal_a"].reference]
+        for name in (
+            "anonymise",
+            "assign",
+            "cancel",
+            "close",
+            "contact_attempt",
+            "detail",
+            "export",
+            "move",
+            "note",
+            "refer",
+            "reopen",
+            "take",
+        )
+    },
+    "signals:follow_up": lambda world: [world["signal_a"].reference, world["referral_a"].pk],
+    # The partner network (issue 5).
+    "network:action": pk("action_a"),
+    "network:action_edit": pk("action_a"),
+    "network:agenda": lambda world: [2026],
+    "network:agenda_csv": lambda world: [2026],
+    "network:agenda_print": lambda world: [2026],
+    "network:article": slug("article_a"),
+    "network:article_edit": slug("article_a"),
+    "network:article_image": slug("article_a"),
+    "network:commitments": slug("organisation_a"),
+    "network:goal_edit": pk("goal"),
+    "network:meeting": pk("meeting_a"),
+    "network:meeting_attendance": pk("meeting_a"),
+    "network:meeting_edit": pk("meeting_a"),
+    "network:meeting_follow_up": pk("meeting_a"),
+    "network:meeting_invite": pk("meeting_a"),
+    "network:meeting_register": pk("meeting_a"),
+    "network:membership_edit": slug("organisation_a"),
+    "network:note_add": pk("action_a"),
+    "network:organisation_archive": slug("organisation_a"),
+    "network:organisation_delete": slug("organisation_a"),
+    "network:participant_add": pk("training_a"),
+    "network:person_anonymise": pk("person_a"),
+    "network:person_edit": pk("person_a"),
+    "network:training": pk("training_a"),
+    "network:training_edit": pk("training_a"),
 }
 
 # name: (GET codes, POST codes) for anonymous, partner A, partner B, coordinator, superuser
@@ -103,30 +154,30 @@ MATRIX = {
     "monitoring:report": ("302 403 403 200 200", "302 403 403 405 405"),
     "monitoring:upload": ("302 403 403 200 200", "302 403 403 200 200"),
     # The social map and the partner workspace (issue 3).
-    "network:activity": ("200 200 200 200 200", "200 200 200 200 200"),
+    "network:activity": ("200 200 200 200 200", "405 405 405 405 405"),
     "network:activity_edit": ("302 200 403 200 200", "302 200 403 200 200"),
-    "network:activity_ics": ("200 200 200 200 200", "200 200 200 200 200"),
+    "network:activity_ics": ("200 200 200 200 200", "405 405 405 405 405"),
     "network:activity_new": ("302 200 200 200 200", "302 200 200 200 200"),
     "network:activity_publish": ("302 405 405 405 405", "302 403 403 302 302"),
     "network:activity_reject": ("302 405 405 405 405", "302 403 403 302 302"),
     "network:activity_type_edit": ("302 403 403 200 200", "302 403 403 200 200"),
     "network:activity_types": ("302 403 403 200 200", "302 403 403 200 200"),
     "network:activity_verify": ("302 405 405 405 405", "302 302 403 302 302"),
-    "network:api_organization": ("200 200 200 200 200", "200 200 200 200 200"),
-    "network:api_organizations": ("200 200 200 200 200", "200 200 200 200 200"),
-    "network:api_root": ("200 200 200 200 200", "200 200 200 200 200"),
-    "network:api_service": ("200 200 200 200 200", "200 200 200 200 200"),
-    "network:api_services": ("200 200 200 200 200", "200 200 200 200 200"),
-    "network:api_taxonomies": ("200 200 200 200 200", "200 200 200 200 200"),
-    "network:api_taxonomy_terms": ("200 200 200 200 200", "200 200 200 200 200"),
+    "network:api_organization": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:api_organizations": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:api_root": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:api_service": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:api_services": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:api_taxonomies": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:api_taxonomy_terms": ("200 200 200 200 200", "405 405 405 405 405"),
     "network:change_approve": ("302 405 405 405 405", "302 403 403 302 404"),
     "network:change_reject": ("302 405 405 405 405", "302 403 403 302 302"),
-    "network:export_csv": ("200 200 200 200 200", "200 200 200 200 200"),
-    "network:export_ics": ("200 200 200 200 200", "200 200 200 200 200"),
+    "network:export_csv": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:export_ics": ("200 200 200 200 200", "405 405 405 405 405"),
     "network:import": ("302 403 403 200 200", "302 403 403 200 200"),
     "network:import_confirm": ("302 405 405 405 405", "302 403 403 302 302"),
     "network:moderation": ("302 403 403 200 200", "302 403 403 200 200"),
-    "network:organisation": ("200 200 200 200 200", "200 200 200 200 200"),
+    "network:organisation": ("200 200 200 200 200", "405 405 405 405 405"),
     "network:organisation_edit": ("302 200 403 200 200", "302 302 403 200 200"),
     "network:organisation_new": ("302 403 403 200 200", "302 403 403 200 200"),
     "network:organisations": ("302 403 403 200 200", "302 403 403 200 200"),
@@ -135,17 +186,82 @@ MATRIX = {
     "network:report_mistake": ("405 405 405 405 405", "400 400 400 400 400"),
     "network:report_resolve": ("302 405 405 405 405", "302 403 403 302 404"),
     "network:reports": ("302 403 403 200 200", "302 403 403 200 200"),
-    "network:search": ("200 200 200 200 200", "200 200 200 200 200"),
-    "network:shortlist": ("200 200 200 200 200", "200 200 200 200 200"),
+    "network:search": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:shortlist": ("200 200 200 200 200", "405 405 405 405 405"),
     "network:shortlist_add": ("405 405 405 405 405", "302 302 302 302 302"),
     "network:shortlist_clear": ("405 405 405 405 405", "302 302 302 302 302"),
-    "network:shortlist_csv": ("200 200 200 200 200", "200 200 200 200 200"),
+    "network:shortlist_csv": ("200 200 200 200 200", "405 405 405 405 405"),
     "network:shortlist_remove": ("405 405 405 405 405", "302 302 302 302 302"),
     "network:stale": ("302 403 403 200 200", "302 403 403 200 200"),
     "network:verify_link": ("200 200 200 200 200", "302 302 302 302 302"),
     "network:workspace": ("302 200 200 200 200", "302 200 200 200 200"),
     "network:workspace_activity": ("302 200 403 200 200", "302 200 403 200 200"),
     "network:workspace_organisation": ("302 200 403 200 200", "302 200 403 200 200"),
+    # The signal intake and triage (issue 4).
+    "signals:anonymise": ("405 405 405 405 405", "302 403 403 400 400"),
+    "signals:assign": ("405 405 405 405 405", "302 403 403 400 400"),
+    "signals:cancel": ("405 405 405 405 405", "302 403 403 400 400"),
+    "signals:close": ("405 405 405 405 405", "302 403 403 400 400"),
+    "signals:contact_attempt": ("405 405 405 405 405", "302 403 403 400 400"),
+    "signals:desk_report": ("302 403 403 200 200", "302 403 403 200 200"),
+    "signals:detail": ("302 403 403 200 200", "302 403 403 200 200"),
+    "signals:export": ("405 405 405 405 405", "302 403 403 200 200"),
+    "signals:follow_up": ("405 405 405 405 405", "302 403 403 400 400"),
+    "signals:move": ("405 405 405 405 405", "302 403 403 400 400"),
+    "signals:my_reports": ("302 200 200 403 200", "302 200 200 403 200"),
+    "signals:note": ("405 405 405 405 405", "302 403 403 400 400"),
+    "signals:queue": ("302 403 403 200 200", "302 403 403 200 200"),
+    "signals:refer": ("302 403 403 200 200", "302 403 403 200 200"),
+    "signals:reopen": ("405 405 405 405 405", "302 403 403 400 400"),
+    "signals:report": ("200 200 200 200 200", "200 200 200 200 200"),
+    "signals:take": ("405 405 405 405 405", "302 403 403 302 302"),
+    "signals:thanks": ("200 200 200 200 200", "200 200 200 200 200"),
+    # The partner network (issue 5): public member list and awareness pages; the rest is for
+    # partners and coordinators. Partner A's organisation takes part in the action.
+    "network:action": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:action_edit": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:action_new": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:agenda": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:agenda_csv": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:agenda_current": ("302 302 302 302 302", "302 302 302 302 302"),
+    "network:agenda_print": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:article": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:article_admin": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:article_edit": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:article_image": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:article_new": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:articles": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:cascade": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:commitments": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:goal_edit": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:goals": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:meeting": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:meeting_attendance": ("302 405 405 405 405", "302 403 403 302 302"),
+    "network:meeting_edit": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:meeting_follow_up": ("302 405 405 405 405", "302 403 403 400 400"),
+    "network:meeting_invite": ("302 405 405 405 405", "302 403 403 302 302"),
+    "network:meeting_new": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:meeting_register": ("302 405 405 405 405", "302 400 400 400 400"),
+    "network:meetings": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:meetings_ics": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:members": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:members_admin": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:members_csv": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:members_growth": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:membership_edit": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:note_add": ("302 405 405 405 405", "302 400 403 400 400"),
+    "network:organisation_archive": ("302 405 405 405 405", "302 403 403 302 302"),
+    "network:organisation_delete": ("302 403 403 200 200", "302 403 403 409 409"),
+    "network:participant_add": ("302 405 405 405 405", "302 403 403 400 400"),
+    "network:people": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:people_csv": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:person_anonymise": ("302 405 405 405 405", "302 403 403 302 404"),
+    "network:person_edit": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:person_new": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:training": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:training_edit": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:training_new": ("302 403 403 200 200", "302 403 403 200 200"),
+    "network:trainings": ("302 200 200 200 200", "302 200 200 200 200"),
 }
 
 
@@ -190,7 +306,16 @@ def world(db):
         title="Nieuw in A",
         publication_state=Activity.Publication.PENDING,
     )
+    signal_a = make_signal(
+        reported_by=partner_a,
+        reporter_organisation=organisation_a,
+        status="in_progress",
+        assigned_to=coordinator,
+    )
+    referral_a = make_referral(signal=signal_a, activity=activity_a)
     return {
+        "signal_a": signal_a,
+        "referral_a": referral_a,
         "partner_a_user": partner_a,
         "organisation_a": organisation_a,
         "organisation_b": organisation_b,
@@ -204,6 +329,7 @@ def world(db):
         ),
         "report_a": MistakeReport.objects.create(activity=activity_a, message="Tijd klopt niet"),
         "verify_token": network_services.verification_token(activity_a, partner_a),
+        **partner_network_world(organisation_a),
         "clients": {
             "anonymous": Client(enforce_csrf_checks=True),
             "partner_a": login(Client(enforce_csrf_checks=True), partner_a, verified=False),
@@ -211,6 +337,23 @@ def world(db):
             "coordinator": login(Client(enforce_csrf_checks=True), coordinator),
             "superuser": login(Client(enforce_csrf_checks=True), superuser),
         },
+    }
+
+
+def partner_network_world(organisation_a) -> dict:
+    """Objects of the partner network (issue 5): organisation A takes part in the action."""
+    from network.models import Goal
+    from tests.factories import make_action, make_article, make_meeting, make_person, make_training
+
+    return {
+        "action_a": make_action(participants=[organisation_a]),
+        "meeting_a": make_meeting(invited=[organisation_a]),
+        "person_a": make_person(organisation=organisation_a),
+        "training_a": make_training(),
+        "goal": Goal.objects.get(number=1),
+        "article_a": make_article(
+            slug="uitleg", image=b"\x89PNG\r\n\x1a\n", image_type="image/png", image_alt="x"
+        ),
     }
 
 

@@ -17,3 +17,22 @@ __all__ = [
     "MistakeReport",
     "Organisation",
 ]
+from network.models.agenda import Action, Goal, ProgressNote  # noqa: E402
+from network.models.meetings import Meeting, Registration  # noqa: E402
+from network.models.partners import Membership, Person  # noqa: E402
+from network.models.trainings import Participation, Training  # noqa: E402
+
+__all__ += [
+    "Action",
+    "Goal",
+    "Meeting",
+    "Membership",
+    "Participation",
+    "Person",
+    "ProgressNote",
+    "Registration",
+    "Training",
+]
+from network.models.awareness import Article  # noqa: E402
+
+__all__ += ["Article"]

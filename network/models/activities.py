@@ -1,5 +1,6 @@
 """The social map: activities (HSDS services), their types, changes under review and reports."""
 
+import re
 import uuid
 from datetime import date, timedelta
 
@@ -89,16 +90,17 @@ class ActivityQuerySet(models.QuerySet):
         if connection.vendor == "postgresql":
             from django.contrib.postgres.search import SearchQuery, SearchRank
 
-            query = SearchQuery(text, config="dutch", search_type="websearch")
-            # A name that contains the words as typed ("wandel" in "Wandelgroep") comes first.
-            in_title = models.Case(
-                models.When(title__icontains=text, then=models.Value(1.0)),
-                default=models.Value(0.0),
-                output_field=models.FloatField(),
+            # Every word as a prefix ("wandel" finds "Wandelgroep"), all words required; built
+            # from letters and digits only, so any input makes a valid query.
+            words = re.findall(r"[^\W_]+", text)[:10]
+            if not words:
+                return self.annotate(rank=models.Value(0.0, output_field=models.FloatField()))
+            query = SearchQuery(
+                " & ".join(f"{word}:*" for word in words), config="dutch", search_type="raw"
             )
-            return self.filter(
-                models.Q(search_vector=query) | models.Q(title__icontains=text)
-            ).annotate(rank=SearchRank(models.F("search_vector"), query) + in_title)
+            return self.filter(search_vector=query).annotate(
+                rank=SearchRank(models.F("search_vector"), query)
+            )
         in_title = models.Q(title__icontains=text)
         return self.filter(
             in_title | models.Q(summary__icontains=text) | models.Q(description__icontains=text)
@@ -297,6 +299,7 @@ class Activity(models.Model):
         verbose_name_plural = _("activities")
         indexes = [
             models.Index(fields=["publication_state", "title", "id"], name="act_public_idx"),
+            models.Index(fields=["publication_state", "status"], name="act_state_idx"),
             models.Index(fields=["publication_state", "last_verified_on"], name="act_fresh_idx"),
             models.Index(fields=["district", "publication_state"], name="act_district_idx"),
             models.Index(fields=["is_free"], name="act_free_idx"),

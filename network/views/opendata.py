@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from coalition.models import TargetGroup
 from network import hsds, ical, search
@@ -43,6 +44,7 @@ def _uuid(value: str) -> uuid.UUID | None:
         return None
 
 
+@require_safe
 def api_root(request):
     return _json(
         {
@@ -87,6 +89,7 @@ def _date_start(text):
     return datetime.combine(day, datetime.min.time()) if day else None
 
 
+@require_safe
 def api_services(request):
     qs = Activity.objects.published()
     try:
@@ -105,6 +108,7 @@ def api_services(request):
     return _json(hsds.page(contents, total=paginator.count, number=number, size=size))
 
 
+@require_safe
 def api_service(request, pk):
     key = _uuid(pk)
     activity = Activity.objects.published().with_related().filter(uuid=key).first()
@@ -113,6 +117,7 @@ def api_service(request, pk):
     return _json(hsds.service(activity, today=timezone.localdate()))
 
 
+@require_safe
 def api_organizations(request):
     size = min(_int(request.GET.get("per_page"), API_PER_PAGE), API_MAX_PER_PAGE)
     number = _int(request.GET.get("page"), 1)
@@ -128,6 +133,7 @@ def api_organizations(request):
     return _json(hsds.page(contents, total=paginator.count, number=number, size=size))
 
 
+@require_safe
 def api_organization(request, pk):
     key = _uuid(pk)
     organisation = Organisation.objects.active().filter(uuid=key).first()
@@ -142,11 +148,13 @@ def api_organization(request, pk):
     return _json(data)
 
 
+@require_safe
 def api_taxonomies(request):
     items = hsds.taxonomies()
     return _json(hsds.page(items, total=len(items), number=1, size=len(items)))
 
 
+@require_safe
 def api_taxonomy_terms(request):
     terms = [hsds.activity_type_term(t) for t in ActivityType.objects.filter(is_active=True)]
     terms += [hsds.target_group_term(g) for g in TargetGroup.objects.active()]
@@ -233,12 +241,14 @@ def _csv_response(activities, request, filename: str):
     return response
 
 
+@require_safe
 def export_csv(request):
     params = search_params(request)[1]
     qs = search.filtered(params).with_related().order_by("title", "pk")
     return _csv_response(qs.iterator(chunk_size=500), request, "sociale-kaart.csv")
 
 
+@require_safe
 def shortlist_csv(request):
     ids = request.session.get(SHORTLIST, [])
     found = Activity.objects.published().with_related().in_bulk(ids)
@@ -259,11 +269,13 @@ def _ics_response(activities, request, name: str, filename: str):
     return response
 
 
+@require_safe
 def activity_ics(request, pk):
     activity = get_object_or_404(Activity.objects.published().with_related(), pk=pk)
     return _ics_response([activity], request, activity.title, f"activiteit-{activity.pk}.ics")
 
 
+@require_safe
 def export_ics(request):
     params = search_params(request)[1]
     qs = search.filtered(params).with_related().order_by("title", "pk")[:1000]

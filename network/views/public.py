@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from network import search, services
 from network.forms import MistakeReportForm, SearchForm
@@ -22,6 +22,7 @@ def search_params(request) -> tuple[SearchForm, dict]:
     return form, form.cleaned_data
 
 
+@require_safe
 def search_view(request):
     form, params = search_params(request)
     today = timezone.localdate()
@@ -58,6 +59,7 @@ def map_settings() -> dict:
     return {"tiles": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
 
 
+@require_safe
 def activity_view(request, pk):
     activity = get_object_or_404(Activity.objects.published().with_related(), pk=pk)
     today = timezone.localdate()
@@ -87,6 +89,7 @@ def report_mistake(request, pk):
     return redirect(activity)
 
 
+@require_safe
 def organisation_view(request, slug):
     organisation = get_object_or_404(Organisation.objects.active(), slug=slug)
     activities = organisation.activities.published().with_related().order_by("title")[:100]
@@ -97,6 +100,7 @@ def organisation_view(request, slug):
     )
 
 
+@require_safe
 def shortlist_view(request):
     ids = request.session.get(SHORTLIST, [])
     found = Activity.objects.published().with_related().in_bulk(ids)

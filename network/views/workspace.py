@@ -80,6 +80,7 @@ def activity_edit(request, pk):
     form = ActivityForm(request.POST or None, instance=activity, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         outcome = services.edit_activity(
+            # A fresh copy: validating the form already wrote the new values on `activity`.
             activity=Activity.objects.get(pk=pk),
             data=services.values_from_form(form.cleaned_data),
             by=request.user,

@@ -2,6 +2,8 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
+from tests.factories import make_user
+
 pytestmark = pytest.mark.django_db
 
 
@@ -141,3 +143,39 @@ def test_site_stays_dutch_for_an_english_browser(resident):
 
     assert '<html lang="nl">' in response.content.decode()
     assert response["Content-Language"] == "nl"
+
+
+def test_database_outage_gives_a_dutch_try_again_page(monkeypatch):
+    from django.db import OperationalError
+    from django.test import Client
+
+    from coalition import security
+
+    def outage(user):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    # The outage strikes in a middleware, before any view runs.
+    monkeypatch.setattr(security, "needs_second_factor", outage)
+    client = Client(raise_request_exception=False)
+    client.force_login(make_user(), backend="django.contrib.auth.backends.ModelBackend")
+
+    response = client.get(reverse("privacy"))
+
+    html = response.content.decode()
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "Probeer het later opnieuw" in html
+    assert "wordt nooit twee keer opgeslagen" in html
+
+
+def test_other_errors_stay_a_dutch_500(monkeypatch):
+    from django.test import Client
+
+    from coalition import views
+
+    monkeypatch.setattr(views, "render", lambda *args, **kwargs: 1 / 0)
+
+    response = Client(raise_request_exception=False).get(reverse("privacy"))
+
+    assert response.status_code == 500
+    assert "Er ging iets mis" in response.content.decode()

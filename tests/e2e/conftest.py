@@ -3,8 +3,8 @@
 Helpers:
 - ``assert_accessible(page)`` runs axe-core (bundled with axe-playwright-python) and fails
   with the list of violations.
-- Mark modules ``pytest.mark.django_db(transaction=True)``; ``_data_from_migrations``
-  runs the data migrations again before each browser test (they must be idempotent).
+- Mark modules ``pytest.mark.django_db(transaction=True)``; tests/conftest.py runs the
+  data migrations again before each transactional test (they must be idempotent).
 - ``log_in(page, live_server, user)`` puts a signed-in session cookie (second step done)
   into the browser, so a test starts where a coordinator or partner would.
 """
@@ -14,8 +14,6 @@ import os
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
-from django.contrib.auth.models import Group
-from django.db import connection
 from django.test import Client
 
 from tests.conftest import login
@@ -60,44 +58,6 @@ def _page_timeouts(request):
     if "page" in request.fixturenames:
         page = request.getfixturevalue("page")
         page.set_default_timeout(10_000)
-
-
-OUR_APPS = ("coalition", "network", "signals", "monitoring")
-
-
-def rerun_data_migrations() -> None:
-    """Run the RunPython steps of our apps' migrations again, in migration order.
-
-    A transactional test empties every table when it ends (content types and permissions
-    come back by themselves); this puts back what the data migrations made: groups with
-    their permissions, target groups, indicators… Data migrations must be idempotent.
-    """
-    from django.apps import apps
-    from django.db.migrations.loader import MigrationLoader
-    from django.db.migrations.operations import RunPython
-
-    loader = MigrationLoader(connection)
-    plan = []
-    for node in loader.graph.leaf_nodes():
-        if node[0] in OUR_APPS:
-            plan += [key for key in loader.graph.forwards_plan(node) if key not in plan]
-    with connection.schema_editor() as editor:
-        for key in plan:
-            if key[0] not in OUR_APPS:
-                continue
-            for operation in loader.graph.nodes[key].operations:
-                if isinstance(operation, RunPython):
-                    operation.code(apps, editor)
-
-
-@pytest.fixture(autouse=True)
-def _data_from_migrations(request):
-    """Every browser test starts from a freshly migrated database."""
-    if "live_server" not in request.fixturenames:
-        return
-    request.getfixturevalue("transactional_db")
-    if not Group.objects.exists():
-        rerun_data_migrations()
 
 
 def assert_accessible(page) -> None:

@@ -8,7 +8,7 @@ from signals.models import Signal
 from tests.e2e.conftest import assert_accessible, log_in
 from tests.factories import make_activity, make_organisation, make_user, target_group
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def fill_report_about_neighbour(page):

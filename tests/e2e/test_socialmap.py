@@ -121,6 +121,7 @@ def test_professional_builds_and_prints_a_shortlist(page, live_server, people):
     expect(page.get_by_role("heading", name="Breiclub Voorburg")).to_be_visible()
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1  # one A4
 
 
 def test_map_view_shows_markers(page, live_server, people):

@@ -22,3 +22,35 @@ def test_demo_seeds_organisations_and_activities_and_is_safe_twice():
         assert 52.07 <= lat <= 52.10
         assert 4.36 <= lon <= 4.45
     assert Organisation.objects.filter(users__username="partner@example.org").count() == 2
+
+
+def test_demo_seeds_the_partner_network_and_is_safe_twice():
+    from network.models import Action, Meeting, Membership, Person, Registration, Training
+
+    coalition_demo.seed(io.StringIO())
+    demo.seed(io.StringIO())
+    demo.seed(io.StringIO())
+
+    assert Membership.objects.count() == 16
+    assert Person.objects.ambassadors().count() == 30
+    assert Action.objects.count() == 15
+    assert set(Action.objects.values_list("status", flat=True)) == {
+        "gepland",
+        "loopt",
+        "afgerond",
+        "gestopt",
+    }
+    assert Meeting.objects.count() == 4
+    assert Registration.objects.filter(attended=True).exists()
+    assert Training.objects.count() == 2
+    assert Training.objects.filter(trainer_person__isnull=False).count() == 1
+
+
+def test_demo_publishes_awareness_items():
+    from network.models import Article
+
+    coalition_demo.seed(io.StringIO())
+    demo.seed(io.StringIO())
+    demo.seed(io.StringIO())
+
+    assert Article.objects.published().count() == 5

@@ -150,3 +150,12 @@ def test_search_page_uses_a_fixed_number_of_queries(resident, django_assert_max_
     with django_assert_max_num_queries(baseline):
         response = resident.get(URL, {"q": "koffie", "sorteer": sort})
     assert len(titles(response)) == 20
+
+
+def test_closest_to_a_chosen_district(resident):
+    north = make_area(code="WK191606", name="Leidschendam-Noord")
+    make_activity(title="In het noorden", district=north, latitude="52.0950", longitude="4.4300")
+    make_activity(title="In het zuiden", latitude="52.0700", longitude="4.3700")
+    make_activity(title="Vlak bij noord", latitude="52.0940", longitude="4.4280")
+    response = resident.get(URL, {"dichtbij": "WK191606"})
+    assert titles(response) == ["In het noorden", "Vlak bij noord", "In het zuiden"]

@@ -7,7 +7,7 @@ from django.db import connection
 from signals import services
 from signals.models import Signal
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_concurrent_submissions_get_unique_consecutive_references():
