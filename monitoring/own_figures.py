@@ -1,5 +1,6 @@
-"""The coalition's own figures for one year: signals (demand and handling) and activities
-(supply), each as a chart and a table. A fixed number of queries, whatever the data size.
+"""The coalition's own figures for one year: signals (demand and handling), activities
+(supply) and the partner network (declarations, ambassadors, meetings), each as a chart and
+a table. A fixed number of queries, whatever the data size.
 
 The rules come from their apps: a signal is on time when its first contact was on or before
 its ``contact_due`` (set by the signals app), working days are the signals app's.
@@ -10,7 +11,7 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
@@ -18,7 +19,7 @@ from django.utils.translation import gettext as _
 from coalition.models import TargetGroup
 from monitoring import figures
 from monitoring.neighbourhoods import shown_count
-from network.models import Activity
+from network.models import Activity, Meeting, Membership, Participation
 from signals.models import Referral, Signal
 from signals.workdays import is_working_day
 
@@ -216,6 +217,86 @@ def activities_figure(target_groups) -> OwnFigure:
     )
 
 
+def partners_figure(year: int) -> OwnFigure:
+    """Declarations of intent signed per month and the number of partners at each month's end
+    (organisations still active), in one query."""
+    members = Membership.objects.filter(organisation__is_active=True)
+    counts = members.aggregate(
+        before=Count("id", filter=Q(signed_on__year__lt=year)),
+        **{
+            f"m{m}": Count("id", filter=Q(signed_on__year=year, signed_on__month=m))
+            for m in range(1, 13)
+        },
+    )
+    months = [str(MONTHS[m]) for m in range(1, 13)]
+    signed = [counts[f"m{m}"] for m in range(1, 13)]
+    totals = [counts["before"] + sum(signed[:m]) for m in range(1, 13)]
+    rows = [[months[i], str(signed[i]), str(totals[i])] for i in range(12)]
+    rows.append([_("Total"), str(sum(signed)), str(totals[-1])])
+    return OwnFigure(
+        key="partners",
+        title=_("Partners and signed declarations of intent"),
+        caption=_(
+            "Per month: the declarations of intent signed, and the number of partners "
+            "(organisations that signed) at the end of the month."
+        ),
+        columns=[_("Month"), _("Declarations signed"), _("Partners")],
+        rows=rows,
+        figure=figures.lines(
+            months,
+            {_("Partners"): totals, _("Declarations signed"): signed},
+            axis_title=_("Number of organisations"),
+        ),
+    )
+
+
+def network_activity_figure(year: int) -> OwnFigure:
+    """Ambassadors who completed a training, and network meetings held, per month."""
+    trained = Participation.objects.filter(
+        completed=True, person__is_ambassador=True, training__held_on__year=year
+    ).values_list("person_id", "training__held_on")
+    per_month = defaultdict(set)
+    for person_id, held_on in trained:
+        per_month[held_on.month].add(person_id)
+    meetings = (
+        Meeting.objects.filter(starts_at__year=year, starts_at__lt=timezone.now())
+        .annotate(attended=Count("registrations", filter=Q(registrations__attended=True)))
+        .values_list("starts_at", "attended")
+    )
+    held, attendees = Counter(), Counter()
+    for starts_at, attended in meetings:
+        month = timezone.localtime(starts_at).month
+        held[month] += 1
+        attendees[month] += attended
+    months = [str(MONTHS[m]) for m in range(1, 13)]
+    rows = [
+        [months[m - 1], str(len(per_month[m])), str(held[m]), str(attendees[m])]
+        for m in range(1, 13)
+    ]
+    everyone = set().union(*per_month.values()) if per_month else set()
+    rows.append(
+        [_("Total"), str(len(everyone)), str(sum(held.values())), str(sum(attendees.values()))]
+    )
+    return OwnFigure(
+        key="network",
+        title=_("Trained ambassadors and network meetings held"),
+        caption=_(
+            "Per month: ambassadors who completed a training, network meetings that took "
+            "place and the people who attended them."
+        ),
+        columns=[_("Month"), _("Ambassadors trained"), _("Meetings held"), _("Attendees")],
+        rows=rows,
+        figure=figures.bars(
+            months,
+            {
+                _("Ambassadors trained"): [len(per_month[m]) for m in range(1, 13)],
+                _("Meetings held"): [held[m] for m in range(1, 13)],
+            },
+            axis_title=_("Number"),
+        ),
+    )
+
+
 def own_figures(*, year: int) -> dict:
     target_groups = list(TargetGroup.objects.active())
     facts = load_signals(year)
@@ -237,5 +318,12 @@ def own_figures(*, year: int) -> dict:
     return {
         "year": year,
         "signal_count": len(facts),
-        "figures": [by_group, by_channel, handling_figure(facts), activities_figure(target_groups)],
+        "figures": [
+            by_group,
+            by_channel,
+            handling_figure(facts),
+            activities_figure(target_groups),
+            partners_figure(year),
+            network_activity_figure(year),
+        ],
     }

@@ -5,11 +5,17 @@ from django.urls import reverse
 from django.utils import timezone
 
 from monitoring import own_figures
+from network.models import Participation, Registration
 from tests.factories import (
     make_activity,
     make_area,
+    make_meeting,
+    make_membership,
+    make_organisation,
+    make_person,
     make_referral,
     make_signal,
+    make_training,
     target_group,
 )
 
@@ -141,8 +147,10 @@ def test_fixed_number_of_queries(coordinator_client, django_assert_max_num_queri
         )
         make_referral(signal=signal)
         make_activity(target_groups=[older])
+        make_membership(signed_on=datetime.date(2026, 1 + n % 12, 1))
+        make_meeting(starts_at=timezone.make_aware(datetime.datetime(2026, 1 + n % 12, 2, 14)))
 
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(14):
         response = coordinator_client.get(URL, {"jaar": 2026})
     assert response.status_code == 200
 
@@ -172,3 +180,49 @@ def test_annual_report_has_the_own_figures(coordinator_client):
 
     assert "De eigen cijfers van de coalitie 2026" in html
     assert "Signalen per maand per kanaal" in html
+
+
+def test_partners_and_declarations_over_time():
+    make_membership(signed_on=datetime.date(2025, 11, 1))
+    make_membership(signed_on=datetime.date(2026, 2, 10))
+    make_membership(signed_on=datetime.date(2026, 2, 20))
+    make_membership(signed_on=datetime.date(2026, 6, 1))
+
+    partners = {f.key: f for f in own_figures.own_figures(year=2026)["figures"]}["partners"]
+
+    rows = {row[0]: row for row in partners.rows}
+    assert rows["januari"][1:] == ["0", "1"]
+    assert rows["februari"][1:] == ["2", "3"]
+    assert rows["december"][1:] == ["0", "4"]
+    assert rows["Totaal"][1:] == ["3", "4"]
+
+
+def test_trained_ambassadors_and_meetings_held():
+    ambassador = make_person(is_ambassador=True)
+    contact = make_person()
+    training = make_training(held_on=datetime.date(2026, 5, 12))
+    Participation.objects.create(training=training, person=ambassador, completed=True)
+    Participation.objects.create(training=training, person=contact, completed=True)
+    meeting = make_meeting(starts_at=timezone.make_aware(datetime.datetime(2026, 3, 10, 14)))
+    organisation = make_organisation()
+    for name, attended in [("Anna", True), ("Bram", True), ("Cor", False)]:
+        Registration.objects.create(
+            meeting=meeting, name=name, organisation=organisation, attended=attended
+        )
+    make_meeting(starts_at=timezone.now() + datetime.timedelta(days=60))  # not held yet
+
+    network = {f.key: f for f in own_figures.own_figures(year=2026)["figures"]}["network"]
+
+    rows = {row[0]: row for row in network.rows}
+    assert rows["mei"][1] == "1"  # only the ambassador counts
+    assert rows["maart"][2:] == ["1", "2"]
+    assert rows["Totaal"][1:3] == ["1", "1"]
+
+
+def test_page_shows_the_partner_network(coordinator_client):
+    make_membership(signed_on=datetime.date(2026, 2, 10))
+
+    html = coordinator_client.get(URL, {"jaar": 2026}).content.decode()
+
+    assert "Partners en getekende intentieverklaringen" in html
+    assert "Getrainde ambassadeurs en gehouden netwerkbijeenkomsten" in html
