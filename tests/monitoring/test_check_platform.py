@@ -32,8 +32,8 @@ def test_all_well_exits_zero():
     output, status = run()
 
     assert status == 0
-    assert "Signals without a first contact within the promised term: 0" in output
-    assert "OK." in output
+    assert "Signalen zonder eerste contact binnen de beloofde termijn: 0" in output
+    assert "Alles is in orde." in output
 
 
 def test_reports_everything_that_needs_attention():
@@ -66,11 +66,15 @@ def test_reports_everything_that_needs_attention():
     output, status = run()
 
     assert status == 1
-    assert f"{late.reference} (due" in output
-    assert "Oude koffieochtend" in output
+    assert "Signalen zonder eerste contact binnen de beloofde termijn: 1" in output
+    assert "Gepubliceerde activiteiten die 12 maanden niet zijn gecontroleerd: 1" in output
+    assert "Achtergrondtaken die zijn mislukt: 1" in output
+    assert "E-mails over signalen die niet verstuurd konden worden: 1" in output
+    assert f"{late.reference} (eerste contact uiterlijk" in output
+    assert "Oude koffieochtend (laatst gecontroleerd:" in output
     assert "coalition.tasks.send_email" in output
     assert "Connection refused" in output
-    assert "Needs attention." in output
+    assert "Er is iets dat aandacht nodig heeft." in output
 
 
 def test_json_output():

@@ -10,16 +10,18 @@ import sys
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_tasks_db.models import DBTaskResult
 
 from network.models import Activity
 from signals.models import Signal, SignalMail
 
 CHECKS = {
-    "overdue_signals": "Signals without a first contact within the promised term",
-    "stale_activities": "Published activities not checked for twelve months",
-    "failed_tasks": "Background tasks that failed",
-    "failed_signal_mails": "Signal e-mails that could not be sent",
+    "overdue_signals": gettext_lazy("Signals without a first contact within the promised term"),
+    "stale_activities": gettext_lazy("Published activities not checked for twelve months"),
+    "failed_tasks": gettext_lazy("Background tasks that failed"),
+    "failed_signal_mails": gettext_lazy("Signal e-mails that could not be sent"),
 }
 EXAMPLES = 10
 
@@ -34,14 +36,20 @@ def platform_findings(today) -> dict[str, dict]:
         ).select_related("signal"),
     }
     describe = {
-        "overdue_signals": lambda s: f"{s.reference} (due {s.contact_due.isoformat()})",
-        "stale_activities": lambda a: f"{a.title} (checked {a.last_verified_on or 'never'})",
+        "overdue_signals": lambda s: (
+            _("%(reference)s (contact due %(date)s)")
+            % {"reference": s.reference, "date": s.contact_due.isoformat()}
+        ),
+        "stale_activities": lambda a: (
+            _("%(title)s (last checked %(date)s)")
+            % {"title": a.title, "date": a.last_verified_on or _("never")}
+        ),
         "failed_tasks": lambda t: f"{t.task_path} {t.id} ({t.exception_class_path})",
         "failed_signal_mails": lambda m: f"{m.signal.reference} {m.kind}: {m.last_error}",
     }
     return {
         key: {
-            "title": CHECKS[key],
+            "title": str(CHECKS[key]),
             "count": queryset.count(),
             "examples": [describe[key](item) for item in queryset[:EXAMPLES]],
         }
@@ -67,7 +75,9 @@ class Command(BaseCommand):
                 for example in finding["examples"]:
                     self.stdout.write(f"  - {example}")
             self.stdout.write(
-                self.style.WARNING("Needs attention.") if attention else self.style.SUCCESS("OK.")
+                self.style.WARNING(_("Needs attention."))
+                if attention
+                else self.style.SUCCESS(_("All is well."))
             )
         if attention:
             sys.exit(1)
