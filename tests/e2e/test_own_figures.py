@@ -42,5 +42,6 @@ def test_coordinator_sees_the_own_figures_with_charts_and_tables(page, live_serv
     expect(page.locator(".chart.chart-drawn")).to_have_count(6)
     table = page.get_by_role("table", name="Signalen per maand per kanaal")
     expect(table.get_by_role("row", name="maart")).to_contain_text("7")
+    page.screenshot(path="/tmp/own-figures.png", full_page=True)
     assert_accessible(page)
     assert errors == []
