@@ -138,3 +138,50 @@ def trend_figure(
         plot_bgcolor="#ffffff",
     )
     return as_dict(figure)
+
+
+OWN_COLOURS = ["#00558c", "#6b3e00", "#7a3e9d", "#2f6b2f", "#555555", "#b0325a", "#1f6f78"]
+
+
+def _own_layout(figure: go.Figure, axis_title: str) -> dict:
+    figure.update_layout(
+        template="none",
+        font=FONT,
+        height=380,
+        margin={"l": 60, "r": 20, "t": 20, "b": 90},
+        legend={"orientation": "h", "y": -0.25},
+        yaxis={"title": {"text": axis_title}, "gridcolor": "#e5e5e5", "rangemode": "tozero"},
+        separators=",.",
+        paper_bgcolor="#ffffff",
+        plot_bgcolor="#ffffff",
+    )
+    return as_dict(figure)
+
+
+def bars(x: list[str], series: dict[str, list], *, axis_title: str) -> dict:
+    """Grouped bars, one colour per series (the table beside it has the numbers)."""
+    figure = go.Figure(
+        [
+            go.Bar(x=x, y=values, name=name, marker={"color": OWN_COLOURS[i % len(OWN_COLOURS)]})
+            for i, (name, values) in enumerate(series.items())
+        ]
+    )
+    return _own_layout(figure, axis_title)
+
+
+def lines(x: list[str], series: dict[str, list], *, axis_title: str) -> dict:
+    """Lines with markers of a different shape per series (never colour alone)."""
+    figure = go.Figure(
+        [
+            go.Scatter(
+                x=x,
+                y=values,
+                name=name,
+                mode="lines+markers",
+                line={"color": OWN_COLOURS[i % len(OWN_COLOURS)]},
+                marker={"symbol": REFERENCE_SYMBOLS[i % len(REFERENCE_SYMBOLS)], "size": 9},
+            )
+            for i, (name, values) in enumerate(series.items())
+        ]
+    )
+    return _own_layout(figure, axis_title)

@@ -4,18 +4,21 @@ the coalition's own supply and demand, ranked so the gaps (lacunes) stand out.
 The coalition's own counts come from the network and signals apps. Monitoring reads them
 (never the other way round); each reader is one entry of ``COALITION_COUNTS``: a label and a
 function ``(district_codes: list[str], year: int) -> dict[str, int]`` that counts in one
-query. The list is empty until the network and signals models exist on this branch; add
-e.g. published activities per district and signals received per district there.
+query: published activities per district (supply) and signals received in the year
+(demand).
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from coalition.models import Area
 from monitoring.models import AreaProfile, Measurement
+from network.models import Activity
+from signals.models import Signal
 
 SMALL_COUNT = 5
 # (label, target group slug, age band, indicator code) of the columns with RIVM estimates.
@@ -34,7 +37,33 @@ class CountSource:
     is_supply: bool = False  # supply (activities) or demand (signals)
 
 
-COALITION_COUNTS: list[CountSource] = []
+def published_activities(district_codes: list[str], year: int) -> dict[str, int]:
+    """Activities on the social map now (the supply), per district."""
+    rows = (
+        Activity.objects.published()
+        .filter(district__code__in=district_codes)
+        .values("district__code")
+        .annotate(number=Count("id"))
+        .order_by()
+    )
+    return {row["district__code"]: row["number"] for row in rows}
+
+
+def signals_received(district_codes: list[str], year: int) -> dict[str, int]:
+    """Signals received in the year (the demand), per district."""
+    rows = (
+        Signal.objects.filter(district__code__in=district_codes, created_at__year=year)
+        .values("district__code")
+        .annotate(number=Count("id"))
+        .order_by()
+    )
+    return {row["district__code"]: row["number"] for row in rows}
+
+
+COALITION_COUNTS: list[CountSource] = [
+    CountSource("activities", _("Published activities"), published_activities, is_supply=True),
+    CountSource("signals", _("Signals received"), signals_received),
+]
 
 
 def shown_count(number: int | None) -> str:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("monitor/inlezen/", views.upload, name="upload"),
     path("monitor/inlezen/bevestigen/", views.confirm_upload, name="confirm_upload"),
     path("monitor/wijken/", views.neighbourhood_view, name="neighbourhoods"),
+    path("monitor/eigen-cijfers/", views.own_figures, name="own_figures"),
     path("monitor/rapport/", views.annual_report, name="report"),
     path("monitor/doelgroep/<slug:slug>/", views.group_detail, name="group"),
 ]

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from coalition.models import TargetGroup
 from monitoring import neighbourhoods, pages, trend
+from monitoring import own_figures as own
 from monitoring.forms import ChartChoiceForm, ConfirmImportForm, UploadForm, YearForm
 from monitoring.importing import HEADER
 from monitoring.models import Indicator, Measurement
@@ -172,6 +173,15 @@ def neighbourhood_view(request):
 @login_required
 @permission_required("monitoring.view_measurement", raise_exception=True)
 @require_GET
+def own_figures(request):
+    form = YearForm(request.GET)
+    context = own.own_figures(year=form.year(default=timezone.localdate().year))
+    return render(request, "monitoring/own_figures.html", context | {"form": form})
+
+
+@login_required
+@permission_required("monitoring.view_measurement", raise_exception=True)
+@require_GET
 def annual_report(request):
     form = YearForm(request.GET)
     year = form.year(default=timezone.localdate().year)
@@ -188,5 +198,6 @@ def annual_report(request):
         "estimates": [label for label, *_key in neighbourhoods.ESTIMATES],
         "count_sources": neighbourhoods.COALITION_COUNTS,
         "made_on": timezone.localdate(),
+        "own": own.own_figures(year=year),
     }
     return render(request, "monitoring/report.html", context)

@@ -151,6 +151,7 @@ MATRIX = {
     "monitoring:export_verdicts": ("200 200 200 200 200", "405 405 405 405 405"),
     "monitoring:group": ("200 200 200 200 200", "405 405 405 405 405"),
     "monitoring:neighbourhoods": ("302 403 403 200 200", "302 403 403 405 405"),
+    "monitoring:own_figures": ("302 403 403 200 200", "302 403 403 405 405"),
     "monitoring:report": ("302 403 403 200 200", "302 403 403 405 405"),
     "monitoring:upload": ("302 403 403 200 200", "302 403 403 200 200"),
     # The social map and the partner workspace (issue 3).
