@@ -126,7 +126,8 @@ class ActivityForm(forms.ModelForm):
 
     def clean_dates(self):
         lines = [line for line in self.cleaned_data["dates"].splitlines() if line.strip()]
-        return sorted({parse_dutch_date(line) for line in lines})
+        # ISO text, as the activity stores them (a JSON list).
+        return sorted({parse_dutch_date(line).isoformat() for line in lines})
 
     def clean_postcode(self):
         return normalise_postcode(self.cleaned_data["postcode"])
@@ -175,8 +176,12 @@ class ActivityForm(forms.ModelForm):
                 self.add_error("valid_from", _("Enter the first date, to count from."))
         if kind == Activity.ScheduleKind.MONTHLY and data.get("month_week") is None:
             self.add_error("month_week", _("Choose which week of the month."))
-        if kind == Activity.ScheduleKind.DATES and not data.get("dates"):
-            self.add_error("dates", _("Enter at least one date."))
+        if kind == Activity.ScheduleKind.DATES:
+            if not data.get("dates"):
+                self.add_error("dates", _("Enter at least one date."))
+            # The weekdays of the dates, so the search's day filter finds these activities too.
+            days = {date.fromisoformat(day).weekday() for day in data.get("dates") or ()}
+            data["weekdays"] = ",".join(WEEKDAY_CODES[day] for day in sorted(days))
 
 
 class SearchForm(forms.Form):

@@ -296,3 +296,23 @@ def test_search_result_marks_activity_unchecked_for_a_year(resident):
     make_activity(title="Oud", last_verified_on=date(2020, 1, 1))
     body = resident.get("/sociale-kaart/").content.decode()
     assert "mogelijk verouderd" in body
+
+
+def test_activity_on_separate_dates_is_found_by_their_weekday(
+    partner_client, coordinator_client, own, resident
+):
+    # 5 and 19 December 2026 are Saturdays; "dates" takes one Dutch date per line.
+    data = activity_post(
+        own, schedule_kind="dates", weekdays=[], dates="5-12-2026\n19-12-2026", title="Kerstmarkt"
+    )
+    partner_client.post("/netwerk/activiteiten/nieuw/", data)
+    activity = Activity.objects.get(title="Kerstmarkt")
+    coordinator_client.post(f"/netwerk/activiteiten/{activity.pk}/publiceren/")
+
+    saturday = resident.get("/sociale-kaart/", {"dag": "SA"}).context["page"]
+    tuesday = resident.get("/sociale-kaart/", {"dag": "TU"}).context["page"]
+
+    assert activity.weekdays == "SA"
+    assert activity.dates == ["2026-12-05", "2026-12-19"]
+    assert [a.title for a in saturday] == ["Kerstmarkt"]
+    assert list(tuesday) == []
