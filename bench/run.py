@@ -69,14 +69,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(env: dict[str, str], workers: int):
+def gunicorn(env: dict[str, str], workers: int, threads: int = 4):
     port = free_port()
     process = subprocess.Popen(
         [
             str(VENV_BIN / "gunicorn"),
             "coalition.wsgi",
             f"--workers={workers}",
-            "--threads=4",
+            f"--threads={threads}",
             f"--bind=127.0.0.1:{port}",
             "--log-level=warning",
         ],

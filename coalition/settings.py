@@ -291,9 +291,19 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
+# "catalogue" holds rendered public pages of the social map (network/catalogue.py), apart from
+# "default", so that a flood of different searches cannot push out sessions or rate limits.
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        },
+        "catalogue": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "catalogue",
+        },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
@@ -301,8 +311,19 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "coalition_cache",
-        }
+        },
+        "catalogue": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "coalition_catalogue_cache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
     }
+# The {% cache %} tag's alias: the layout's header, navigation and footer, which depend only on
+# the code, the settings and the language, so each process keeps its own copy.
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "template-fragments",
+}
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from coalition.models import Area, TargetGroup
+from network import catalogue
 from network.models import Activity, ActivityType, MistakeReport, Organisation
 from network.models.activities import LANGUAGES
 from network.schedule import WEEKDAY_CODES
@@ -184,32 +185,52 @@ class ActivityForm(forms.ModelForm):
             data["weekdays"] = ",".join(WEEKDAY_CODES[day] for day in sorted(days))
 
 
+def search_vocabularies() -> dict[str, dict]:
+    """The search filters' choices, {vocabulary: {slug or code: object}}, in display order."""
+    districts = Area.objects.filter(kind=Area.Kind.DISTRICT)
+    return {
+        "target_groups": {group.slug: group for group in TargetGroup.objects.active()},
+        "activity_types": {t.slug: t for t in ActivityType.objects.filter(is_active=True)},
+        "districts": {area.code: area for area in districts},
+    }
+
+
+class VocabularyField(forms.ChoiceField):
+    """A choice from one of the catalogue's vocabularies; cleans to the chosen object.
+
+    The vocabularies are read once per catalogue version (``network.catalogue``), so the search
+    form costs no queries of its own.
+    """
+
+    def __init__(self, vocabulary: str, *, empty, **kwargs):
+        super().__init__(required=False, **kwargs)
+        self.vocabulary, self.empty = vocabulary, empty
+        self.objects: dict = {}
+
+    def use(self, objects: dict) -> None:
+        self.objects = objects
+        self.choices = [("", self.empty), *((key, str(obj)) for key, obj in objects.items())]
+
+    def clean(self, value):
+        if value in self.empty_values:
+            return None
+        if value not in self.objects:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return self.objects[value]
+
+
 class SearchForm(forms.Form):
     SORTS = [("relevance", _("best match")), ("name", _("name")), ("date", _("next date"))]
     PARTS = [("morning", _("morning")), ("afternoon", _("afternoon")), ("evening", _("evening"))]
 
     q = forms.CharField(label=_("Search"), required=False, strip=True)
-    doelgroep = forms.ModelChoiceField(
-        label=_("For whom"),
-        queryset=TargetGroup.objects.active(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("everyone"),
-    )
-    soort = forms.ModelChoiceField(
-        label=_("Kind of activity"),
-        queryset=ActivityType.objects.filter(is_active=True),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("all kinds"),
-    )
-    wijk = forms.ModelChoiceField(
-        label=_("District"),
-        queryset=Area.objects.filter(kind=Area.Kind.DISTRICT),
-        to_field_name="code",
-        required=False,
-        empty_label=_("all districts"),
-    )
+    doelgroep = VocabularyField("target_groups", label=_("For whom"), empty=_("everyone"))
+    soort = VocabularyField("activity_types", label=_("Kind of activity"), empty=_("all kinds"))
+    wijk = VocabularyField("districts", label=_("District"), empty=_("all districts"))
     dag = forms.ChoiceField(label=_("Day"), choices=[("", _("any day")), *WEEKDAYS], required=False)
     dagdeel = forms.ChoiceField(
         label=_("Part of the day"), choices=[("", _("any time")), *PARTS], required=False
@@ -218,19 +239,18 @@ class SearchForm(forms.Form):
     toegankelijk = forms.BooleanField(label=_("Wheelchair accessible"), required=False)
     online = forms.BooleanField(label=_("Online"), required=False)
     sorteer = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
-    dichtbij = forms.ModelChoiceField(
-        label=_("Closest to district"),
-        queryset=Area.objects.filter(kind=Area.Kind.DISTRICT),
-        to_field_name="code",
-        required=False,
-        empty_label=_("no preference"),
+    dichtbij = VocabularyField(
+        "districts", label=_("Closest to district"), empty=_("no preference")
     )
     lat = forms.FloatField(required=False, widget=forms.HiddenInput, min_value=-90, max_value=90)
     lon = forms.FloatField(required=False, widget=forms.HiddenInput, min_value=-180, max_value=180)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        vocabularies = catalogue.cached(("vocabularies",), search_vocabularies)
         for field in self.fields.values():
+            if isinstance(field, VocabularyField):
+                field.use(vocabularies[field.vocabulary])
             if isinstance(field.widget, forms.Select):
                 field.widget.attrs["class"] = "form-select"
             elif isinstance(field.widget, forms.CheckboxInput):

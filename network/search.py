@@ -1,6 +1,7 @@
 """The public search of the social map: filters from the query string, sorting, paging.
 
-Every result list costs a fixed number of queries whatever the number of activities.
+Every result list costs a fixed number of queries whatever the number of activities; the views
+keep what they render in ``network.catalogue``'s cache.
 """
 
 from datetime import date, time
@@ -87,7 +88,11 @@ def by_next_date(qs, today: date) -> list[int]:
 
 
 def results_page(params: dict, *, page_number, today: date) -> Page:
-    """One page of results, sorted as asked; objects come with their related rows."""
+    """One page of results, sorted as asked; objects come with their related rows.
+
+    The sort runs over ids only and the page's rows are fetched afterwards: sorting thousands
+    of full rows (descriptions and all) costs PostgreSQL several times as much.
+    """
     qs = filtered(params)
     sort = params.get("sorteer") or ("relevance" if params.get("q") else "name")
     centre = None
@@ -96,18 +101,17 @@ def results_page(params: dict, *, page_number, today: date) -> Page:
     elif params.get("dichtbij"):
         centre = district_centre(params["dichtbij"])
     if centre:
-        qs = near(qs, *centre)
+        ids = near(qs, *centre).values_list("pk", flat=True)
     elif sort == "date":
         ids = by_next_date(qs, today)
-        page = Paginator(ids, PER_PAGE).get_page(page_number)
-        found = Activity.objects.with_related().in_bulk(list(page.object_list))
-        page.object_list = [found[pk] for pk in page.object_list if pk in found]
-        return page
     elif sort == "relevance":
-        qs = qs.order_by("-rank", "title", "pk")
+        ids = qs.order_by("-rank", "title", "pk").values_list("pk", flat=True)
     else:
-        qs = qs.order_by("title", "pk")
-    return Paginator(qs.with_related(), PER_PAGE).get_page(page_number)
+        ids = qs.order_by("title", "pk").values_list("pk", flat=True)
+    page = Paginator(ids, PER_PAGE).get_page(page_number)
+    found = Activity.objects.with_related().in_bulk(list(page.object_list))
+    page.object_list = [found[pk] for pk in page.object_list if pk in found]
+    return page
 
 
 def map_points(params: dict, limit: int = 1000) -> list[dict]:

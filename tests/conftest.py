@@ -1,9 +1,11 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 
+from network import catalogue
 from tests.factories import make_totp_device, make_user
 
 
@@ -11,6 +13,24 @@ from tests.factories import make_totp_device, make_user
 def _fast_and_immediate(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_caches(settings):
+    """Every test starts with empty page caches. The catalogue cache lives in this process's
+    memory here: a database cache table survives the flush between transactional tests, and
+    its pages would outlive the rows they were built from. tests/network/test_catalogue.py
+    covers the shared database cache of production."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "catalogue": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "catalogue-tests",
+        },
+    }
+    caches["catalogue"].clear()
+    caches["template_fragments"].clear()
+    catalogue.forget_local()
 
 
 def login(client: Client, user, *, verified: bool = True) -> Client:

@@ -11,7 +11,7 @@ from django.db import connection, models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from network import schedule
+from network import catalogue, schedule
 
 VERIFY_REMINDER_DAYS = 183  # about six months
 STALE_DAYS = 365
@@ -123,6 +123,7 @@ class ActivityQuerySet(models.QuerySet):
                 + SearchVector("summary", weight="B", config="dutch")
                 + SearchVector("description", weight="C", config="dutch")
             )
+            catalogue.changed()
 
     def stale(self, today: date):
         """Published activities not verified for twelve months (or never)."""

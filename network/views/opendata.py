@@ -8,11 +8,12 @@ from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from coalition.models import TargetGroup
-from network import hsds, ical, search
+from network import catalogue, hsds, ical, search
 from network.models import Activity, ActivityType, Organisation
 from network.views.public import SHORTLIST, search_params
 
@@ -91,11 +92,21 @@ def _date_start(text):
 
 @require_safe
 def api_services(request):
+    """The services list; the JSON is built once per catalogue version and query."""
+    key = ("hsds-services", get_language(), timezone.localdate(), sorted(request.GET.lists()))
+    status, content = catalogue.cached(key, lambda: _services_json(request))
+    response = HttpResponse(content, status=status, content_type="application/json")
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _services_json(request) -> tuple[int, bytes]:
     qs = Activity.objects.published()
     try:
         qs = _filter_services(request, qs)
     except ValueError as error:
-        return _error(str(error))
+        response = _error(str(error))
+        return response.status_code, response.content
     size = min(_int(request.GET.get("per_page"), API_PER_PAGE), API_MAX_PER_PAGE)
     number = _int(request.GET.get("page"), 1)
     paginator = Paginator(qs.with_related().order_by("title", "pk"), size)
@@ -105,7 +116,8 @@ def api_services(request):
         items = []
     today = timezone.localdate()
     contents = [hsds.service(a, today=today) for a in items]
-    return _json(hsds.page(contents, total=paginator.count, number=number, size=size))
+    response = _json(hsds.page(contents, total=paginator.count, number=number, size=size))
+    return response.status_code, response.content
 
 
 @require_safe

@@ -4,11 +4,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from network import search, services
+from network import catalogue, search, services
 from network.forms import MistakeReportForm, SearchForm
 from network.models import Activity, Organisation
 
@@ -24,8 +27,20 @@ def search_params(request) -> tuple[SearchForm, dict]:
 
 @require_safe
 def search_view(request):
-    form, params = search_params(request)
+    """The search page; its body is rendered once per catalogue version, query and shortlist."""
+    shortlist = request.session.get(SHORTLIST, [])
     today = timezone.localdate()
+    key = ("search", get_language(), today, sorted(request.GET.lists()), sorted(shortlist))
+    body = catalogue.cached(key, lambda: _search_body(request, today, set(shortlist)))
+    return render(
+        request,
+        "network/search.html",
+        {"body": mark_safe(body), "map_view": request.GET.get("weergave") == "kaart"},  # noqa: S308 (our own template's output)
+    )
+
+
+def _search_body(request, today, shortlist: set[int]) -> str:
+    form, params = search_params(request)
     page = search.results_page(params, page_number=request.GET.get("page"), today=today)
     for activity in page:
         activity.upcoming = activity.next_dates(today, count=1)
@@ -36,22 +51,20 @@ def search_view(request):
     list_querystring = query.urlencode()
     query["weergave"] = "kaart"
     map_querystring = query.urlencode()
-    query_string = map_querystring if map_view else list_querystring
-    return render(
-        request,
-        "network/search.html",
+    return render_to_string(
+        "network/_search_body.html",
         {
             "form": form,
             "page": page,
-            "today": today,
-            "querystring": query_string,
+            "querystring": map_querystring if map_view else list_querystring,
             "list_querystring": list_querystring,
             "map_querystring": map_querystring,
             "map_view": map_view,
             "points": search.map_points(params) if map_view else None,
             "map_settings": map_settings(),
-            "shortlist": set(request.session.get(SHORTLIST, [])),
+            "shortlist": shortlist,
         },
+        request,
     )
 
 

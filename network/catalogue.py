@@ -1,0 +1,77 @@
+"""The version of the public catalogue, and a cache of what is rendered from it.
+
+What the public sees of the social map (search pages, the open-data lists) is built once per
+*catalogue version*. Any change to an activity, organisation or the vocabularies they use starts
+a new version (the signals are connected in ``network.apps``), so a cached page is never older
+than the data behind it. The entries live in their own shared cache, so that many different
+searches can only push out each other, never sessions, lock-outs or rate limits, and each
+process keeps a small copy of what it served last, so a hit costs one small lookup of the
+version.
+"""
+
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from uuid import uuid4
+
+from django.core.cache import caches
+from django.db import transaction
+
+CACHE = "catalogue"
+SECONDS = 60 * 60
+VERSION_KEY = "version"
+LOCAL_ENTRIES = 200
+_local: OrderedDict[str, tuple[str, object]] = OrderedDict()  # key -> (version, value), LRU
+_local_lock = threading.Lock()
+
+
+def changed(**kwargs) -> None:
+    """Start a new catalogue version, now and again when the current transaction commits.
+
+    The second bump matters: a page built between the first bump and the commit still shows
+    the old data and is stored under the first new version, which the commit then retires.
+    Call it after a bulk ``update()`` that changes what the public sees.
+    """
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _bump() -> None:
+    caches[CACHE].set(VERSION_KEY, uuid4().hex, None)
+
+
+def cached(key_parts: tuple, build: Callable[[], object]):
+    """What ``build()`` returns for ``key_parts`` in the current catalogue version.
+
+    A hit costs one lookup of the version in the shared cache. A version bumped while
+    ``build()`` runs leaves an entry that no reader accepts, so a change is never hidden by a
+    slow rebuild.
+    """
+    cache = caches[CACHE]
+    key = hashlib.sha256(repr(key_parts).encode()).hexdigest()
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid4().hex
+        cache.add(VERSION_KEY, version, None)
+    with _local_lock:
+        entry = _local.get(key)
+        if entry is not None and entry[0] == version:
+            _local.move_to_end(key)
+            return entry[1]
+    entry = cache.get(key)
+    if entry is None or entry[0] != version:
+        entry = (version, build())
+        cache.set(key, entry, SECONDS)
+    with _local_lock:
+        _local[key] = entry
+        _local.move_to_end(key)
+        while len(_local) > LOCAL_ENTRIES:
+            _local.popitem(last=False)
+    return entry[1]
+
+
+def forget_local() -> None:
+    """Empty this process's copies (for tests; the version check makes them safe anyway)."""
+    with _local_lock:
+        _local.clear()
