@@ -117,7 +117,7 @@ def action_detail(request, pk):
     action = get_object_or_404(Action.objects.with_related(), pk=pk)
     context = {
         "action": action,
-        "notes": action.notes.select_related("author")[:100],
+        "notes": page_of(request, action.notes.select_related("author"), "notities"),
         "note_form": ProgressNoteForm(),
         "may_add_note": may_add_note(request.user, action),
     }
@@ -155,7 +155,7 @@ def note_add(request, pk):
         return redirect(action)
     context = {
         "action": action,
-        "notes": action.notes.select_related("author")[:100],
+        "notes": page_of(request, action.notes.select_related("author"), "notities"),
         "note_form": form,
         "may_add_note": True,
     }

@@ -19,8 +19,8 @@ from network.partners_access import require_coordinator, require_network_member
 PER_PAGE = 25
 
 
-def page_of(request, qs, per_page=PER_PAGE):
-    return Paginator(qs, per_page).get_page(request.GET.get("page"))
+def page_of(request, qs, param: str = "page", per_page: int = PER_PAGE):
+    return Paginator(qs, per_page).get_page(request.GET.get(param))
 
 
 def _filtered_members(request):

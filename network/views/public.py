@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -105,7 +106,9 @@ def report_mistake(request, pk):
 @require_safe
 def organisation_view(request, slug):
     organisation = get_object_or_404(Organisation.objects.active(), slug=slug)
-    activities = organisation.activities.published().with_related().order_by("title")[:100]
+    activities = Paginator(
+        organisation.activities.published().order_by("title", "pk"), search.PER_PAGE
+    ).get_page(request.GET.get("page"))
     return render(
         request,
         "network/organisation.html",

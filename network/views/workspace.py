@@ -26,8 +26,8 @@ from network.models import Activity, ActivityChange, ActivityType, MistakeReport
 PER_PAGE = 25
 
 
-def _page(request, qs):
-    return Paginator(qs, PER_PAGE).get_page(request.GET.get("page"))
+def _page(request, qs, param: str = "page"):
+    return Paginator(qs, PER_PAGE).get_page(request.GET.get(param))
 
 
 @login_required
@@ -116,7 +116,7 @@ def activity_detail(request, pk):
             "activity": activity,
             "pending": pending,
             "diff": services.diff(services.values_of(activity), pending.data) if pending else [],
-            "events": activity.events.select_related("by")[:100],
+            "events": _page(request, activity.events.select_related("by"), "geschiedenis"),
             "reason_form": ReasonForm(),
             "may_moderate": access.may_moderate(request.user),
             "is_stale": activity.is_stale(timezone.localdate()),
@@ -191,10 +191,14 @@ def moderation(request):
         request,
         "network/workspace/moderation.html",
         {
-            "new": new.select_related("organisation").order_by("created_at")[:100],
-            "changes": changes.select_related("activity", "proposed_by").order_by("proposed_at")[
-                :100
-            ],
+            "new": _page(
+                request, new.select_related("organisation").order_by("created_at"), "nieuw"
+            ),
+            "changes": _page(
+                request,
+                changes.select_related("activity", "proposed_by").order_by("proposed_at"),
+                "wijzigingen",
+            ),
         },
     )
 
@@ -268,8 +272,12 @@ def organisation_detail(request, slug):
         "network/workspace/organisation.html",
         {
             "organisation": organisation,
-            "users": organisation.users.order_by("first_name", "username")[:100],
-            "activities": organisation.activities.order_by("title")[:200],
+            "users": _page(
+                request, organisation.users.order_by("first_name", "username", "pk"), "gebruikers"
+            ),
+            "activities": _page(
+                request, organisation.activities.order_by("title", "pk"), "activiteiten"
+            ),
             "invite_form": InviteForm(),
             "may_moderate": access.may_moderate(request.user),
         },
