@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from network import hsds
 from network import services as network_services
 from network.models import Activity, ActivityChange, MistakeReport
 from tests.conftest import login
@@ -61,6 +62,8 @@ ARGS = {
     "network:activity_verify": pk("activity_a"),
     "network:api_organization": uuid("organisation_a"),
     "network:api_service": uuid("activity_a"),
+    "network:api_taxonomy": lambda world: [str(hsds.ACTIVITY_TAXONOMY)],
+    "network:api_taxonomy_term": uuid("activity_type"),
     "network:change_approve": pk("change_a"),
     "network:change_reject": pk("change_a"),
     "network:organisation": slug("organisation_a"),
@@ -170,7 +173,9 @@ MATRIX = {
     "network:api_service": ("200 200 200 200 200", "405 405 405 405 405"),
     "network:api_services": ("200 200 200 200 200", "405 405 405 405 405"),
     "network:api_taxonomies": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:api_taxonomy": ("200 200 200 200 200", "405 405 405 405 405"),
     "network:api_taxonomy_terms": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:api_taxonomy_term": ("200 200 200 200 200", "405 405 405 405 405"),
     "network:change_approve": ("302 405 405 405 405", "302 403 403 302 404"),
     "network:change_reject": ("302 405 405 405 405", "302 403 403 302 302"),
     "network:export_csv": ("200 200 200 200 200", "405 405 405 405 405"),

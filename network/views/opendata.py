@@ -167,13 +167,29 @@ def api_taxonomies(request):
 
 
 @require_safe
-def api_taxonomy_terms(request):
+def api_taxonomy(request, pk):
+    found = [item for item in hsds.taxonomies() if item["id"] == pk]
+    return _json(found[0]) if found else _error(_("Not found."), status=404)
+
+
+def _taxonomy_terms() -> list[dict]:
     terms = [hsds.activity_type_term(t) for t in ActivityType.objects.filter(is_active=True)]
-    terms += [hsds.target_group_term(g) for g in TargetGroup.objects.active()]
+    return terms + [hsds.target_group_term(g) for g in TargetGroup.objects.active()]
+
+
+@require_safe
+def api_taxonomy_terms(request):
+    terms = _taxonomy_terms()
     taxonomy = request.GET.get("taxonomy_id")
     if taxonomy:
         terms = [t for t in terms if t["taxonomy_id"] == taxonomy]
     return _json(hsds.page(terms, total=len(terms), number=1, size=max(len(terms), 1)))
+
+
+@require_safe
+def api_taxonomy_term(request, pk):
+    found = [term for term in _taxonomy_terms() if term["id"] == pk]
+    return _json(found[0]) if found else _error(_("Not found."), status=404)
 
 
 class _Echo:

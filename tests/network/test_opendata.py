@@ -156,6 +156,22 @@ def test_organizations_taxonomies_and_terms(resident):
     assert {"Ontmoeting", "Ouderen"} <= {t["name"] for t in terms}
 
 
+def test_one_taxonomy_and_one_term_by_id(resident):
+    make_activity()
+    taxonomies = resident.get("/api/hsds/taxonomies").json()["contents"]
+    for taxonomy in taxonomies:
+        assert resident.get(f"/api/hsds/taxonomies/{taxonomy['id']}").json() == taxonomy
+    terms = resident.get("/api/hsds/taxonomy_terms").json()["contents"]
+    for term in terms:
+        one = resident.get(f"/api/hsds/taxonomy_terms/{term['id']}")
+        assert one["Access-Control-Allow-Origin"] == "*"
+        assert one.json() == term
+    for path in ("/api/hsds/taxonomies/", "/api/hsds/taxonomy_terms/"):
+        missing = resident.get(path + "00000000-0000-0000-0000-000000000000")
+        assert missing.status_code == 404
+        assert missing.json() == {"error": "Niet gevonden."}
+
+
 def test_api_list_uses_a_fixed_number_of_queries(resident, django_assert_max_num_queries):
     full_activity()
     with django_assert_max_num_queries(8) as few:
