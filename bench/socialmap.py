@@ -155,8 +155,8 @@ def main() -> None:
     from django.core.management import call_command
 
     from coalition import demo
-    from network import catalogue
     from network.models import Activity
+    from network.socialmap import catalogue
 
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)

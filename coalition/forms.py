@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.template import loader
 
@@ -33,3 +35,39 @@ class LoginForm(AuthenticationForm):
         super().__init__(request, *args, **kwargs)
         field = self.fields["username"]
         field.validators.append(MaxLengthValidator(field.max_length))
+
+
+BIGGEST_ID = 2**63 - 1
+
+
+def _too_big(value) -> bool:
+    try:
+        return abs(int(str(value))) > BIGGEST_ID
+    except ValueError:
+        return False  # not a number at all: Django's own check reports it
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    """A choice of one record that refuses ids no database column can hold.
+
+    Django passes such a number on to the query, where SQLite raises ``OverflowError``.
+    """
+
+    def to_python(self, value):
+        if _too_big(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A choice of several records that refuses ids no database column can hold."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if _too_big(pk):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)

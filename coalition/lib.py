@@ -1,6 +1,9 @@
 """Small helpers that more than one app needs."""
 
 from django.conf import settings
+from django.core.paginator import Page, Paginator
+
+PER_PAGE = 25
 
 
 def client_address(request) -> str:
@@ -17,3 +20,8 @@ def client_address(request) -> str:
         if len(addresses) >= hops:
             return addresses[-hops]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def page_of(request, items, param: str = "page", per_page: int = PER_PAGE) -> Page:
+    """One page of a list; each list on a page reads its own query parameter."""
+    return Paginator(items, per_page).get_page(request.GET.get(param))

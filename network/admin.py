@@ -1,13 +1,10 @@
+"""The admin of the network app: organisations here, each part's models in its own package."""
+
 from django.contrib import admin
 
-from network.models import (
-    Activity,
-    ActivityChange,
-    ActivityEvent,
-    ActivityType,
-    MistakeReport,
-    Organisation,
-)
+from network.models import Organisation
+from network.partnership import admin as partnership_admin  # noqa: F401  (registers its models)
+from network.socialmap import admin as socialmap_admin  # noqa: F401  (registers its models)
 
 
 @admin.register(Organisation)
@@ -17,49 +14,3 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["districts", "target_groups", "users"]
-
-
-@admin.register(ActivityType)
-class ActivityTypeAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "order", "is_active"]
-    list_editable = ["order", "is_active"]
-
-
-class ActivityEventInline(admin.TabularInline):
-    model = ActivityEvent
-    extra = 0
-    can_delete = False
-    readonly_fields = ["action", "by", "at", "changes", "note"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(Activity)
-class ActivityAdmin(admin.ModelAdmin):
-    list_display = ["title", "organisation", "publication_state", "status", "last_verified_on"]
-    list_filter = ["publication_state", "status", "district", "activity_types"]
-    search_fields = ["title", "summary"]
-    list_select_related = ["organisation"]
-    raw_id_fields = ["organisation", "last_verified_by"]
-    inlines = [ActivityEventInline]
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        Activity.objects.filter(pk=form.instance.pk).refresh_search_vectors()
-
-
-@admin.register(ActivityChange)
-class ActivityChangeAdmin(admin.ModelAdmin):
-    list_display = ["activity", "state", "proposed_by", "proposed_at"]
-    list_filter = ["state"]
-    list_select_related = ["activity", "proposed_by"]
-
-
-@admin.register(MistakeReport)
-class MistakeReportAdmin(admin.ModelAdmin):
-    list_display = ["activity", "created_at", "resolved_at"]
-    list_select_related = ["activity"]
-
-
-from network import admin_partners  # noqa: E402, F401  (the partner network's admin)

@@ -9,8 +9,8 @@ class NetworkConfig(AppConfig):
 
     def ready(self):
         from coalition.models import Area, TargetGroup
-        from network.catalogue import changed as catalogue_changed
         from network.models import Activity, ActivityType, Organisation
+        from network.socialmap.catalogue import changed as catalogue_changed
 
         # Everything the public catalogue shows: a change starts a new catalogue version.
         for model in (Activity, ActivityType, Organisation, TargetGroup, Area):

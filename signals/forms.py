@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from coalition.forms import IdChoiceField, IdMultipleChoiceField
 from coalition.models import Area, TargetGroup
 from coalition.roles import COORDINATOR
 from signals.models import ContactAttempt, Referral, Signal
@@ -83,6 +84,7 @@ class ReportForm(forms.ModelForm):
             "situation": _("At most 3000 characters. Please do not write medical details."),
             "contact_email": _("We send a confirmation with your reference number."),
         }
+        field_classes = {"district": IdChoiceField, "target_groups": IdMultipleChoiceField}
         widgets = {
             "reporter_kind": forms.RadioSelect,
             "person_aware": forms.RadioSelect,
@@ -98,7 +100,7 @@ class ReportForm(forms.ModelForm):
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         if organisations is not None:
-            self.fields["reporter_organisation"] = forms.ModelChoiceField(
+            self.fields["reporter_organisation"] = IdChoiceField(
                 label=_("On behalf of"), queryset=organisations, empty_label=None
             )
         self.fields["district"].queryset = Area.objects.filter(kind=Area.Kind.DISTRICT)

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 
-from network import catalogue
+from network.socialmap import catalogue
 from tests.factories import make_totp_device, make_user
 
 

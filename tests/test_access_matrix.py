@@ -14,9 +14,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from network import hsds
-from network import services as network_services
 from network.models import Activity, ActivityChange, MistakeReport
+from network.socialmap import hsds
+from network.socialmap import services as network_services
 from tests.conftest import login
 from tests.factories import (
     make_activity,

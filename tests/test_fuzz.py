@@ -195,3 +195,22 @@ def test_signal_form_refuses_hostile_input_and_stores_nothing_half(db, settings,
     else:
         assert stored == 0
         assert_escaped(response.content.decode())
+
+
+@pytest.mark.django_db
+def test_signal_form_refuses_an_id_no_column_can_hold(client):
+    """Hypothesis found it: a target group or district id past 64 bits was a 500 on SQLite."""
+    from signals.models import Signal
+
+    too_big = str(2**64)
+    response = client.post(
+        "/melden/",
+        {
+            "situation": "Mijn buurman komt de deur niet meer uit.",
+            "target_groups": [too_big],
+            "district": too_big,
+        },
+    )
+
+    assert response.status_code == 200
+    assert Signal.objects.count() == 0

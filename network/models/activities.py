@@ -11,7 +11,7 @@ from django.db import connection, models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from network import catalogue, schedule
+from network.socialmap import catalogue, schedule
 
 VERIFY_REMINDER_DAYS = 183  # about six months
 STALE_DAYS = 365

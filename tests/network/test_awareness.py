@@ -3,8 +3,8 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from network import textformat
 from network.models import Article
+from network.partnership import textformat
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ import pytest
 from django.core.cache import caches
 from django.test import Client
 
-from network import catalogue, services
 from network.models import Activity
+from network.socialmap import catalogue, services
 from tests.factories import make_activity, make_activity_type, make_area, target_group
 
 pytestmark = pytest.mark.django_db

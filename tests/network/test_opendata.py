@@ -5,9 +5,9 @@ from datetime import date, time
 import pytest
 from django.utils import timezone
 
-from network import hsds
-from network.ical import calendar, fold
 from network.models import Activity
+from network.socialmap import hsds
+from network.socialmap.ical import calendar, fold
 from tests.factories import (
     make_activity,
     make_activity_type,

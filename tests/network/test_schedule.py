@@ -1,6 +1,6 @@
 from datetime import date
 
-from network.schedule import DATES, MONTHLY, NONE, WEEKLY, Rule, next_dates, nth_weekday
+from network.socialmap.schedule import DATES, MONTHLY, NONE, WEEKLY, Rule, next_dates, nth_weekday
 
 MONDAY = date(2026, 11, 23)
 

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from network.partners_services import send_reminders
+from network.partnership.services import send_reminders
 
 
 class Command(BaseCommand):

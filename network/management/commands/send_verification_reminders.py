@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from network.services import send_verification_reminders
+from network.socialmap.services import send_verification_reminders
 
 
 class Command(BaseCommand):

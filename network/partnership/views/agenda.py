@@ -1,0 +1,182 @@
+"""The action agenda: goals, actions per year, progress notes, the printable overview."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coalition.lib import page_of
+from network.access import (
+    get_action_for_note,
+    may_add_note,
+    require_coordinator,
+    require_network_member,
+)
+from network.models import Action, Goal, Organisation
+from network.partnership import services
+from network.partnership.forms import ActionForm, AgendaFilterForm, GoalForm, ProgressNoteForm
+from network.partnership.views.members import _querystring
+
+
+def _actions_of_year(request, year):
+    form = AgendaFilterForm(request.GET or None)
+    actions = Action.objects.filter(year=year).with_related()
+    if form.is_valid():
+        actions = actions.search(form.cleaned_data["q"])
+        if form.cleaned_data["status"]:
+            actions = actions.filter(status=form.cleaned_data["status"])
+        if form.cleaned_data["goal"]:
+            actions = actions.filter(goal=form.cleaned_data["goal"])
+    return form, actions.order_by("goal__number", "title", "pk")
+
+
+@login_required
+def agenda_current(request):
+    require_network_member(request.user)
+    return redirect("network:agenda", year=timezone.localdate().year)
+
+
+@login_required
+def agenda(request, year):
+    require_network_member(request.user)
+    form, actions = _actions_of_year(request, year)
+    context = {
+        "year": year,
+        "form": form,
+        "page": page_of(request, actions, per_page=50),
+        "querystring": _querystring(request),
+    }
+    return render(request, "network/partnership/agenda.html", context)
+
+
+@login_required
+def agenda_print(request, year):
+    require_network_member(request.user)
+    actions = Action.objects.filter(year=year).with_related()
+    goals = Goal.objects.annotate(
+        total=Count("actions", filter=Q(actions__year=year)),
+        done=Count("actions", filter=Q(actions__year=year, actions__status="afgerond")),
+        running=Count("actions", filter=Q(actions__year=year, actions__status="loopt")),
+    )
+    by_goal = {goal.pk: [] for goal in goals}
+    for action in actions:
+        by_goal[action.goal_id].append(action)
+    sections = [(goal, by_goal[goal.pk]) for goal in goals]
+    context = {"year": year, "sections": sections, "total": sum(g.total for g in goals)}
+    return render(request, "network/partnership/agenda_print.html", context)
+
+
+@login_required
+def agenda_csv(request, year):
+    require_network_member(request.user)
+    _form, actions = _actions_of_year(request, year)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="actieagenda-{year}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        ["doel", "actie", "status", "trekker", "deelnemers", "start", "einde", "indicator"]
+    )
+    for action in actions:
+        writer.writerow(
+            [
+                action.goal.number,
+                action.title,
+                action.get_status_display(),
+                action.lead_organisation.name if action.lead_organisation else "",
+                "; ".join(o.name for o in action.participants.all()),
+                action.starts_on.isoformat() if action.starts_on else "",
+                action.ends_on.isoformat() if action.ends_on else "",
+                action.indicator_target,
+            ]
+        )
+    return response
+
+
+@login_required
+def commitments(request, slug):
+    """What an organisation has committed to: the actions it leads or joins."""
+    require_network_member(request.user)
+    organisation = get_object_or_404(Organisation, slug=slug)
+    actions = (
+        Action.objects.for_organisation(organisation)
+        .with_related()
+        .order_by("-year", "goal__number", "title")
+    )
+    context = {"organisation": organisation, "page": page_of(request, actions)}
+    return render(request, "network/partnership/commitments.html", context)
+
+
+@login_required
+def action_detail(request, pk):
+    require_network_member(request.user)
+    action = get_object_or_404(Action.objects.with_related(), pk=pk)
+    context = {
+        "action": action,
+        "notes": page_of(request, action.notes.select_related("author"), "notities"),
+        "note_form": ProgressNoteForm(),
+        "may_add_note": may_add_note(request.user, action),
+    }
+    return render(request, "network/partnership/action.html", context)
+
+
+@login_required
+def action_form(request, pk=None):
+    require_coordinator(request.user)
+    action = get_object_or_404(Action, pk=pk) if pk else None
+    initial = None if action else {"year": timezone.localdate().year}
+    form = ActionForm(request.POST or None, instance=action, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        action = form.save()
+        messages.success(request, _("The action is saved."))
+        return redirect(action)
+    heading = _("Change %(name)s") % {"name": action.title} if action else _("New action")
+    return render(request, "network/partnership/form.html", {"form": form, "heading": heading})
+
+
+@login_required
+@require_POST
+def note_add(request, pk):
+    require_network_member(request.user)
+    action = get_action_for_note(request.user, pk)
+    form = ProgressNoteForm(request.POST)
+    if form.is_valid():
+        services.add_progress_note(
+            action=action,
+            by=request.user,
+            text=form.cleaned_data["text"],
+            today=timezone.localdate(),
+        )
+        messages.success(request, _("Your progress note is saved."))
+        return redirect(action)
+    context = {
+        "action": action,
+        "notes": page_of(request, action.notes.select_related("author"), "notities"),
+        "note_form": form,
+        "may_add_note": True,
+    }
+    return render(request, "network/partnership/action.html", context, status=400)
+
+
+@login_required
+def goals(request):
+    require_network_member(request.user)
+    return render(request, "network/partnership/goals.html", {"goals": Goal.objects.all()})
+
+
+@login_required
+def goal_edit(request, pk):
+    require_coordinator(request.user)
+    goal = get_object_or_404(Goal, pk=pk)
+    form = GoalForm(request.POST or None, instance=goal)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The goal is saved."))
+        return redirect("network:goals")
+    heading = _("Change goal %(number)d") % {"number": goal.number}
+    return render(request, "network/partnership/form.html", {"form": form, "heading": heading})

@@ -1,0 +1,85 @@
+"""Trainings of ambassadors and professionals and the train-the-trainer cascade."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coalition.lib import page_of
+from network.access import may_moderate, require_coordinator, require_network_member
+from network.models import Training
+from network.partnership import services
+from network.partnership.forms import ParticipationForm, TrainingForm, TrainingSearchForm
+from network.partnership.views.members import _querystring
+
+
+@login_required
+def trainings(request):
+    require_network_member(request.user)
+    form = TrainingSearchForm(request.GET or None)
+    qs = Training.objects.with_related().order_by("-held_on", "pk")
+    if form.is_valid():
+        if form.cleaned_data["q"]:
+            qs = qs.filter(title__icontains=form.cleaned_data["q"])
+        if form.cleaned_data["kind"]:
+            qs = qs.filter(kind=form.cleaned_data["kind"])
+    context = {"form": form, "page": page_of(request, qs), "querystring": _querystring(request)}
+    return render(request, "network/partnership/trainings.html", context)
+
+
+@login_required
+def training_detail(request, pk):
+    require_network_member(request.user)
+    training = get_object_or_404(Training.objects.with_related(), pk=pk)
+    context = {
+        "training": training,
+        "participations": training.participations.select_related("person", "organisation"),
+        "form": ParticipationForm(training=training) if may_moderate(request.user) else None,
+    }
+    return render(request, "network/partnership/training.html", context)
+
+
+@login_required
+def training_form(request, pk=None):
+    require_coordinator(request.user)
+    training = get_object_or_404(Training, pk=pk) if pk else None
+    form = TrainingForm(request.POST or None, instance=training)
+    if request.method == "POST" and form.is_valid():
+        training = form.save()
+        messages.success(request, _("The training is saved."))
+        return redirect(training)
+    heading = _("Change %(name)s") % {"name": training.title} if training else _("New training")
+    return render(request, "network/partnership/form.html", {"form": form, "heading": heading})
+
+
+@login_required
+@require_POST
+def participant_add(request, pk):
+    require_coordinator(request.user)
+    training = get_object_or_404(Training.objects.with_related(), pk=pk)
+    form = ParticipationForm(request.POST, training=training)
+    if not form.is_valid():
+        context = {
+            "training": training,
+            "participations": training.participations.select_related("person", "organisation"),
+            "form": form,
+        }
+        return render(request, "network/partnership/training.html", context, status=400)
+    services.add_participant(training=training, **form.cleaned_data)
+    messages.success(request, _("The participant is added."))
+    return redirect(training)
+
+
+@login_required
+def cascade(request):
+    require_network_member(request.user)
+    trainings = Training.objects.select_related("trainer_person", "trainer_organisation")
+    page = page_of(request, trainings.order_by("held_on", "pk"))
+    context = {
+        "page": page,
+        "rows": services.cascade(list(page)),
+        "reached": services.people_reached(),
+        "per_year": services.trainings_per_year(),
+    }
+    return render(request, "network/partnership/cascade.html", context)

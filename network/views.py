@@ -1,0 +1,128 @@
+"""The workspace home, organisations and their partner users: shared by the social map and the
+partnership."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coalition import roles
+from coalition.lib import page_of
+from network import access, services
+from network.forms import InviteForm, OrganisationForm, PartnerOrganisationForm
+from network.models import Activity, ActivityChange, MistakeReport, Organisation
+
+
+@login_required
+def workspace(request):
+    access.require_workspace(request.user)
+    user = request.user
+    organisations = Organisation.objects.editable_by(user)
+    activities = Activity.objects.editable_by(user).select_related("organisation")
+    context = {
+        "page": page_of(request, activities.order_by("title", "pk")),
+        "organisations": organisations.order_by("name")[:50]
+        if not access.may_moderate(user)
+        else [],
+        "today": timezone.localdate(),
+    }
+    if access.may_moderate(user):
+        context["counts"] = {
+            "pending": Activity.objects.filter(publication_state="pending").count()
+            + ActivityChange.objects.filter(state="pending").count(),
+            "stale": Activity.objects.stale(timezone.localdate()).count(),
+            "reports": MistakeReport.objects.filter(resolved_at=None).count(),
+        }
+    return render(request, "network/workspace/home.html", context)
+
+
+@login_required
+def organisations(request):
+    access.require_moderator(request.user)
+    qs = Organisation.objects.order_by("name")
+    return render(request, "network/workspace/organisations.html", {"page": page_of(request, qs)})
+
+
+@login_required
+def organisation_new(request):
+    access.require_moderator(request.user)
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = form.save()
+        messages.success(request, _("The organisation is saved."))
+        return redirect("network:workspace_organisation", slug=organisation.slug)
+    return render(request, "network/workspace/organisation_form.html", {"form": form})
+
+
+@login_required
+def organisation_edit(request, slug):
+    access.require_workspace(request.user)
+    organisation = access.get_organisation_for(request.user, slug)
+    form_class = OrganisationForm if access.may_moderate(request.user) else PartnerOrganisationForm
+    form = form_class(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        organisation = form.save()
+        messages.success(request, _("The organisation is saved."))
+        return redirect("network:workspace_organisation", slug=organisation.slug)
+    return render(
+        request,
+        "network/workspace/organisation_form.html",
+        {"form": form, "organisation": organisation},
+    )
+
+
+@login_required
+def organisation_detail(request, slug):
+    access.require_workspace(request.user)
+    organisation = access.get_organisation_for(request.user, slug)
+    return render(
+        request,
+        "network/workspace/organisation.html",
+        {
+            "organisation": organisation,
+            "users": page_of(
+                request, organisation.users.order_by("first_name", "username", "pk"), "gebruikers"
+            ),
+            "activities": page_of(
+                request, organisation.activities.order_by("title", "pk"), "activiteiten"
+            ),
+            "invite_form": InviteForm(),
+            "may_moderate": access.may_moderate(request.user),
+        },
+    )
+
+
+@login_required
+def partner_invite(request, slug):
+    access.require_moderator(request.user)
+    organisation = get_object_or_404(Organisation, slug=slug)
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.invite_partner(
+            organisation=organisation,
+            base_url=request.build_absolute_uri("/")[:-1],
+            **form.cleaned_data,
+        )
+        messages.success(request, _("The invitation is sent."))
+        return redirect("network:workspace_organisation", slug=slug)
+    return render(
+        request,
+        "network/workspace/invite.html",
+        {"form": form, "organisation": organisation},
+    )
+
+
+@login_required
+@require_POST
+def partner_disable(request, slug, pk):
+    access.require_moderator(request.user)
+    organisation = get_object_or_404(Organisation, slug=slug)
+    user = get_object_or_404(organisation.users, pk=pk)
+    if roles.is_coordinator(user) or user.is_superuser:
+        raise PermissionDenied
+    services.disable_partner(user=user)
+    messages.success(request, _("The account of %(name)s is disabled.") % {"name": user.email})
+    return redirect("network:workspace_organisation", slug=slug)
