@@ -1,14 +1,20 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.template import loader
+from django.urls import reverse
 
+from coalition.lib import absolute_url
 from coalition.tasks import send_email
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
-    """Django's password reset, with the mail sent by the task worker instead of the request."""
+    """Django's password reset, with the mail sent by the task worker instead of the request.
+
+    Its link starts with ``SITE_URL``, not with the host the request named.
+    """
 
     def send_mail(
         self,
@@ -19,6 +25,10 @@ class QueuedPasswordResetForm(PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
+        link = reverse(
+            "password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]}
+        )
+        context = {**context, "site_name": settings.COALITION_NAME, "link": absolute_url(link)}
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
         send_email.enqueue(subject=subject, body=body, to=[to_email])

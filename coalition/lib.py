@@ -6,6 +6,17 @@ from django.core.paginator import Page, Paginator
 PER_PAGE = 25
 
 
+def absolute_url(path: str, *, site_url: str = "") -> str:
+    """The full address of a path on this site, for links in mail and feeds.
+
+    It starts with the ``SITE_URL`` setting, never with the host of a request: a link made by
+    a management command is the same as one made in a request, and a forged Host header
+    cannot end up in a mail. ``site_url`` stands in for the setting where a command was
+    given another address.
+    """
+    return (site_url or settings.SITE_URL).rstrip("/") + path
+
+
 def client_address(request) -> str:
     """The visitor's IP address, for rate limits.
 

@@ -2,12 +2,14 @@
 
 Every value a deployment may change is read from the environment here, at the top, through
 small helpers that name the variable when its value is wrong. Without any environment the
-project runs for development: SQLite, DEBUG on, a generated secret.
+project runs for development: SQLite, DEBUG on, a secret generated once and kept in a file
+(``.secret_key``, git-ignored) next to the SQLite database, links to http://localhost:8000.
 """
 
 import os
 import secrets
 import sys
+import tempfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -49,6 +51,46 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None or raw.strip() == "":
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def site_url_from(url: str) -> str:
+    """SITE_URL without its trailing slash: a scheme and a host, no path."""
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.netloc or parts.path not in {"", "/"}:
+        raise ImproperlyConfigured(
+            f"SITE_URL must look like https://oogvoorelkaar.example.nl (no path), not {url!r}."
+        )
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def development_secret_key(path: Path) -> str:
+    """The secret key of a development checkout, made once and kept in ``path``.
+
+    Every process must sign with the same key: a link made by a management command is then
+    accepted by the web server, and several workers accept each other's forms and sessions.
+    The key is written to a temporary file first and then linked into place, which fails when
+    ``path`` already exists: of two processes starting together one writes, and both read
+    the same complete key.
+    """
+    try:
+        if not path.exists():
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".secret_key.")
+            try:
+                with os.fdopen(handle, "w") as file:  # mkstemp makes it mode 0600
+                    file.write("dev-" + secrets.token_urlsafe(40) + "\n")
+                os.link(temporary, path)
+            except FileExistsError:
+                pass
+            finally:
+                os.unlink(temporary)
+        key = path.read_text().strip()
+    except OSError as error:
+        raise ImproperlyConfigured(
+            f"SECRET_KEY is not set and the development key in {path} cannot be kept: {error}"
+        ) from None
+    if not key:
+        raise ImproperlyConfigured(f"SECRET_KEY is not set and {path} is empty: delete it.")
+    return key
 
 
 def mailer_from_url(url: str) -> dict:
@@ -94,14 +136,17 @@ def mailer_from_url(url: str) -> dict:
 TESTING = "pytest" in sys.modules
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env_str("SECRET_KEY")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "dev-" + secrets.token_urlsafe(40)
+if not SECRET_KEY and not DEBUG:
+    raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DEBUG is off (comma separated).")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# Where the site is reached: every absolute link in mail and feeds starts with it.
+SITE_URL = env_str("SITE_URL", "http://localhost:8000" if DEBUG else "")
+if not SITE_URL:
+    raise ImproperlyConfigured("SITE_URL must be set when DEBUG is off, e.g. https://example.org.")
+SITE_URL = site_url_from(SITE_URL)
 
 try:
     DATABASES = {
@@ -112,8 +157,14 @@ try:
     }
 except ValueError as error:
     raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {error}") from None
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+sqlite = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+if sqlite:
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+if not SECRET_KEY:
+    # Development: one key in a file next to the SQLite database (else in the project root).
+    on_disk = sqlite and DATABASES["default"]["NAME"] not in ("", ":memory:")
+    folder = Path(DATABASES["default"]["NAME"]).parent if on_disk else BASE_DIR
+    SECRET_KEY = development_secret_key(folder / ".secret_key")
 
 COALITION_NAME = env_str("COALITION_NAME", "Oog voor elkaar")
 MUNICIPALITY_NAME = env_str("MUNICIPALITY_NAME", "Leidschendam-Voorburg")

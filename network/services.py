@@ -10,13 +10,14 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from coalition import roles
+from coalition.lib import absolute_url
 from coalition.tasks import send_email
 from network.models import Organisation
 
 
 @transaction.atomic
 def invite_partner(
-    *, email: str, first_name: str, last_name: str, organisation: Organisation, base_url: str
+    *, email: str, first_name: str, last_name: str, organisation: Organisation
 ) -> User:
     """Create (or re-enable) a partner account for an organisation and mail a set-password link."""
     user = User.objects.filter(username__iexact=email).first()
@@ -27,12 +28,14 @@ def invite_partner(
     user.save()
     user.groups.add(Group.objects.get(name=roles.PARTNER))
     organisation.users.add(user)
-    link = base_url + reverse(
-        "password_reset_confirm",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
+    link = absolute_url(
+        reverse(
+            "password_reset_confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
     )
     body = render_to_string(
         "network/email/invitation.txt",

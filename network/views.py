@@ -101,11 +101,7 @@ def partner_invite(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.invite_partner(
-            organisation=organisation,
-            base_url=request.build_absolute_uri("/")[:-1],
-            **form.cleaned_data,
-        )
+        services.invite_partner(organisation=organisation, **form.cleaned_data)
         messages.success(request, _("The invitation is sent."))
         return redirect("network:workspace_organisation", slug=slug)
     return render(

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coalition import roles
+from coalition.lib import absolute_url
 from coalition.tasks import send_email
 from network.models import Activity, ActivityChange, ActivityEvent, MistakeReport
 
@@ -295,8 +296,11 @@ def read_verification_token(token: str) -> tuple[int, int] | None:
 
 
 @transaction.atomic
-def send_verification_reminders(*, today: date, base_url: str) -> int:
-    """Queue one e-mail per partner user per activity not checked for six months."""
+def send_verification_reminders(*, today: date, site_url: str = "") -> int:
+    """Queue one e-mail per partner user per activity not checked for six months.
+
+    The links start with ``SITE_URL``, or with ``site_url`` when the command is given one.
+    """
     sent = 0
     due = list(Activity.objects.due_for_reminder(today).select_related("organisation"))
     users_by_org = {}
@@ -307,8 +311,9 @@ def send_verification_reminders(*, today: date, base_url: str) -> int:
                 activity.organisation.users.filter(is_active=True).exclude(email="")
             )
         for user in users_by_org[org]:
-            link = base_url + reverse(
-                "network:verify_link", args=[verification_token(activity, user)]
+            link = absolute_url(
+                reverse("network:verify_link", args=[verification_token(activity, user)]),
+                site_url=site_url,
             )
             body = render_to_string(
                 "network/socialmap/email/verify_reminder.txt",

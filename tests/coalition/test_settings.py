@@ -2,14 +2,21 @@
 
 import os
 import secrets
+import stat
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PROD = {"DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "example.org"}
+PROD = {
+    "DEBUG": "0",
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "example.org",
+    "SITE_URL": "https://example.org",
+}
 
 
 def manage(*args, **env):
@@ -18,6 +25,7 @@ def manage(*args, **env):
         "DEBUG",
         "SECRET_KEY",
         "ALLOWED_HOSTS",
+        "SITE_URL",
         "DJANGO_SETTINGS_MODULE",
         "DJANGO_ALLOW_ASYNC_UNSAFE",
     }
@@ -39,6 +47,15 @@ def manage(*args, **env):
         (
             {"DEBUG": "0", "SECRET_KEY": "x" * 60},
             "Configuration error: ALLOWED_HOSTS must be set when DEBUG is off (comma separated).",
+        ),
+        (
+            {"DEBUG": "0", "SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "example.org"},
+            "Configuration error: SITE_URL must be set when DEBUG is off, e.g. https://example.org.",
+        ),
+        (
+            {"SITE_URL": "localhost:8000"},
+            "Configuration error: SITE_URL must look like https://oogvoorelkaar.example.nl "
+            "(no path), not 'localhost:8000'.",
         ),
         (
             {"DEBUG": "maybe"},
@@ -74,6 +91,35 @@ def test_deploy_check_warns_when_a_proxy_setting_switches_https_off():
 
     assert result.returncode == 1
     assert "security.W008" in result.stderr
+
+
+def test_development_key_is_made_once_and_shared_by_every_process(tmp_path):
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    show_key = "from django.conf import settings; print(settings.SECRET_KEY)"
+
+    with ThreadPoolExecutor(2) as pool:
+        started = [
+            pool.submit(manage, "shell", "--no-imports", "-c", show_key, **env) for _ in range(2)
+        ]
+    results = [future.result() for future in started]
+
+    kept = tmp_path / ".secret_key"
+    assert [r.returncode for r in results] == [0, 0], [r.stderr for r in results]
+    assert results[0].stdout == results[1].stdout == kept.read_text()
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    assert manage("shell", "--no-imports", "-c", show_key, **env).stdout == kept.read_text()
+
+
+def test_development_key_file_is_not_tracked_by_git():
+    result = subprocess.run(["git", "check-ignore", "-q", ".secret_key"], cwd=ROOT)
+
+    assert result.returncode == 0
+
+
+def test_site_url_loses_its_trailing_slash():
+    from coalition.settings import site_url_from
+
+    assert site_url_from("https://oogvoorelkaar.example.nl/") == "https://oogvoorelkaar.example.nl"
 
 
 def test_mail_url_becomes_an_smtp_mailer():

@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db
 TODAY = date(2026, 11, 23)
 
 
-def test_reminder_goes_to_partners_of_activities_unchecked_for_six_months(partner):
+def test_reminder_goes_to_partners_of_activities_unchecked_for_six_months(partner, settings):
+    settings.SITE_URL = "https://kaart.example.org"
     organisation = make_organisation(users=[partner])
     make_activity(organisation=organisation, title="Oud", last_verified_on=date(2026, 5, 1))
     make_activity(organisation=organisation, title="Vers", last_verified_on=date(2026, 10, 1))
@@ -23,7 +24,7 @@ def test_reminder_goes_to_partners_of_activities_unchecked_for_six_months(partne
         last_verified_on=date(2020, 1, 1),
         publication_state="pending",
     )
-    sent = send_verification_reminders(today=TODAY, base_url="https://kaart.example.org")
+    sent = send_verification_reminders(today=TODAY)
     assert sent == 1
     assert mail.outbox[0].to == [partner.email]
     assert "“Oud”" in mail.outbox[0].subject
@@ -32,9 +33,9 @@ def test_reminder_goes_to_partners_of_activities_unchecked_for_six_months(partne
 
 def test_reminder_is_not_repeated_within_a_month(partner):
     make_activity(organisation=make_organisation(users=[partner]), last_verified_on=None)
-    send_verification_reminders(today=TODAY, base_url="")
-    assert send_verification_reminders(today=TODAY + timedelta(days=10), base_url="") == 0
-    assert send_verification_reminders(today=TODAY + timedelta(days=31), base_url="") == 1
+    send_verification_reminders(today=TODAY)
+    assert send_verification_reminders(today=TODAY + timedelta(days=10)) == 0
+    assert send_verification_reminders(today=TODAY + timedelta(days=31)) == 1
 
 
 def test_command_queues_reminders(partner):

@@ -17,12 +17,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--base-url",
-            default=getattr(settings, "SITE_URL", "") or "http://localhost:8000",
-            help="The address of the site, for the links in the mail.",
+            default=settings.SITE_URL,
+            help="The address of the site, for the links in the mail (default: SITE_URL).",
         )
 
     def handle(self, *args, base_url, **options):
-        count = send_verification_reminders(
-            today=timezone.localdate(), base_url=base_url.rstrip("/")
-        )
+        count = send_verification_reminders(today=timezone.localdate(), site_url=base_url)
         self.stdout.write(f"{count} reminder(s) queued.")
