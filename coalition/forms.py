@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.template import loader
 from django.urls import reverse
+from django.utils import translation
 
 from coalition.lib import absolute_url
 from coalition.tasks import send_email
@@ -13,7 +14,8 @@ from coalition.tasks import send_email
 class QueuedPasswordResetForm(PasswordResetForm):
     """Django's password reset, with the mail sent by the task worker instead of the request.
 
-    Its link starts with ``SITE_URL``, not with the host the request named.
+    The mail is in the site's language, whatever language the visitor chose, and its link
+    starts with ``SITE_URL``, not with the host the request named.
     """
 
     def send_mail(
@@ -29,8 +31,9 @@ class QueuedPasswordResetForm(PasswordResetForm):
             "password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]}
         )
         context = {**context, "site_name": settings.COALITION_NAME, "link": absolute_url(link)}
-        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
-        body = loader.render_to_string(email_template_name, context)
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+            body = loader.render_to_string(email_template_name, context)
         send_email.enqueue(subject=subject, body=body, to=[to_email])
 
 

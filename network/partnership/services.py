@@ -1,4 +1,8 @@
-"""Workflows of the partner network: membership, people, agenda, meetings, trainings."""
+"""Workflows of the partner network: membership, people, agenda, meetings, trainings.
+
+Mail and stored texts are written in the site's language, whatever language the person who
+acts reads the site in.
+"""
 
 from datetime import date, datetime, timedelta
 
@@ -7,7 +11,9 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear, TruncMonth
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from coalition.tasks import send_email
 from network.models import (
@@ -23,7 +29,7 @@ from network.models import (
     Training,
 )
 
-ANONYMOUS_NAME = "Geanonimiseerd"
+ANONYMOUS_NAME = gettext_lazy("Anonymised")
 
 
 def growth_by_month(memberships=None) -> list[dict]:
@@ -58,7 +64,8 @@ def growth_by_year(months: list[dict]) -> list[dict]:
 @transaction.atomic
 def anonymise_person(*, person: Person, now: datetime) -> Person:
     """Remove what identifies a person; trainings and counts stay."""
-    person.name = ANONYMOUS_NAME
+    with translation.override(settings.LANGUAGE_CODE):
+        person.name = str(ANONYMOUS_NAME)
     person.role = ""
     person.email = ""
     person.phone = ""
@@ -108,9 +115,15 @@ def _contacts_of(organisations) -> list[str]:
     )
 
 
-def _mail_meeting(meeting: Meeting, template: str, subject: str) -> int:
+def _mail_meeting(meeting: Meeting, template: str, subject) -> int:
+    """Mail every contact person of the invited organisations; ``subject`` is a lazy text
+    with a ``%(title)s`` for the meeting's title."""
     to = _contacts_of(meeting.invited.all())
-    body = render_to_string(template, {"meeting": meeting, "site_name": settings.COALITION_NAME})
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = str(subject) % {"title": meeting.title}
+        body = render_to_string(
+            template, {"meeting": meeting, "site_name": settings.COALITION_NAME}
+        )
     for address in to:
         send_email.enqueue(subject=subject, body=body, to=[address])
     return len(to)
@@ -122,7 +135,7 @@ def send_invitations(*, meeting: Meeting, now: datetime) -> int:
     sent = _mail_meeting(
         meeting,
         "network/partnership/email/meeting_invitation.txt",
-        _("Invitation: %(title)s") % {"title": meeting.title},
+        gettext_lazy("Invitation: %(title)s"),
     )
     meeting.invitations_sent_at = now
     meeting.save(update_fields=["invitations_sent_at"])
@@ -140,7 +153,7 @@ def send_reminders(*, now: datetime, days_ahead: int = 2) -> int:
             sent += _mail_meeting(
                 meeting,
                 "network/partnership/email/meeting_reminder.txt",
-                _("Reminder: %(title)s") % {"title": meeting.title},
+                gettext_lazy("Reminder: %(title)s"),
             )
             meeting.reminder_sent_at = now
             meeting.save(update_fields=["reminder_sent_at"])

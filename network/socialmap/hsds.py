@@ -1,12 +1,17 @@
 """Open Referral HSDS 3.0 shapes of our organisations and activities (read-only API).
 
 Sub-objects (location, address, schedule…) get stable UUIDs derived from the activity's UUID,
-so that a consumer can follow them from one harvest to the next.
+so that a consumer can follow them from one harvest to the next. The texts are in the site's
+language (the terms say which), whatever language the visitor chose.
 """
 
 import uuid
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from coalition.models import TargetGroup
 from network.models import Activity, ActivityType, Organisation
@@ -23,6 +28,15 @@ STATUS = {
     Activity.Status.ENDED: "defunct",
 }
 PROVINCE = "Zuid-Holland"
+ACTIVITY_TAXONOMY_NAME = _("Activity type")
+TARGET_GROUP_TAXONOMY_NAME = _("Target group")
+FREE = _("free")
+
+
+def _in_site_language(text) -> str:
+    """A lazy text as it reads in the site's language (the open data are that language)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(text)
 
 
 def sub_id(activity: Activity, kind: str) -> str:
@@ -37,15 +51,17 @@ def taxonomies() -> list[dict]:
     return [
         {
             "id": str(ACTIVITY_TAXONOMY),
-            "name": "Activiteitsoort",
-            "description": "Soort activiteit op de sociale kaart.",
+            "name": _in_site_language(ACTIVITY_TAXONOMY_NAME),
+            "description": _in_site_language(_("Kind of activity on the social map.")),
             "uri": None,
             "version": None,
         },
         {
             "id": str(TARGET_GROUP_TAXONOMY),
-            "name": "Doelgroep",
-            "description": "Doelgroep van de coalitie tegen eenzaamheid.",
+            "name": _in_site_language(TARGET_GROUP_TAXONOMY_NAME),
+            "description": _in_site_language(
+                _("Target group of the coalition against loneliness.")
+            ),
             "uri": None,
             "version": None,
         },
@@ -59,9 +75,9 @@ def activity_type_term(term: ActivityType) -> dict:
         "name": term.name,
         "description": term.description or term.name,
         "parent_id": None,
-        "taxonomy": "Activiteitsoort",
+        "taxonomy": _in_site_language(ACTIVITY_TAXONOMY_NAME),
         "taxonomy_id": str(ACTIVITY_TAXONOMY),
-        "language": "nl",
+        "language": settings.LANGUAGE_CODE,
         "term_uri": None,
     }
 
@@ -73,9 +89,9 @@ def target_group_term(group: TargetGroup) -> dict:
         "name": group.name,
         "description": group.description or group.name,
         "parent_id": None,
-        "taxonomy": "Doelgroep",
+        "taxonomy": _in_site_language(TARGET_GROUP_TAXONOMY_NAME),
         "taxonomy_id": str(TARGET_GROUP_TAXONOMY),
-        "language": "nl",
+        "language": settings.LANGUAGE_CODE,
         "term_uri": None,
     }
 
@@ -277,7 +293,9 @@ def service(activity: Activity, *, today: date) -> dict:
                 "service_id": str(activity.uuid),
                 "amount": 0 if activity.is_free else float(activity.price or 0),
                 "currency": "EUR",
-                "option": "gratis" if activity.is_free else (activity.cost_notes or None),
+                "option": _in_site_language(FREE)
+                if activity.is_free
+                else (activity.cost_notes or None),
             }
         ]
         if activity.is_free or activity.price is not None

@@ -1,18 +1,20 @@
 """Workflows of the social map: moderation, changes under review, freshness, partner accounts.
 
 Every function is keyword-only and runs in one transaction; views, commands and the admin
-call these and repeat none of it.
+call these and repeat none of it. Mail and the history are written in the site's language,
+whatever language the person who acts reads the site in.
 """
 
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core import signing
 from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from coalition import roles
@@ -156,6 +158,12 @@ def _apply(activity: Activity, data: dict) -> None:
     Activity.objects.filter(pk=activity.pk).refresh_search_vectors()
 
 
+def _history_diff(old: dict, new: dict) -> list[dict]:
+    """``diff`` with the labels and values in the site's language, to keep in the history."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return diff(old, new)
+
+
 def _log(activity, action, by, changes=None, note="") -> ActivityEvent:
     rows = {row["label"]: [row["old"], row["new"]] for row in changes or []}
     return ActivityEvent.objects.create(
@@ -188,7 +196,7 @@ def create_activity(*, data: dict, by: User, today: date) -> Activity:
         last_verified_by=by,
     )
     _apply(activity, data)
-    _log(activity, ActivityEvent.Action.CREATED, by, diff({}, data))
+    _log(activity, ActivityEvent.Action.CREATED, by, _history_diff({}, data))
     return activity
 
 
@@ -199,7 +207,7 @@ def edit_activity(*, activity: Activity, data: dict, by: User, today: date) -> s
     Returns ``"saved"`` or ``"proposed"``.
     """
     old = values_of(activity)
-    changes = diff(old, data)
+    changes = _history_diff(old, data)
     if activity.is_published and not _is_moderator(by):
         change = activity.changes.filter(state=ActivityChange.State.PENDING).first()
         if change is None:
@@ -223,11 +231,12 @@ def publish_activity(*, activity: Activity, by: User) -> None:
     activity.rejection_reason = ""
     activity.save(update_fields=["publication_state", "rejection_reason", "updated_at"])
     _log(activity, ActivityEvent.Action.PUBLISHED, by)
-    _mail_partners(
-        activity,
-        _("Your activity is on the social map"),
-        _("“%(title)s” is now published on the social map.") % {"title": activity.title},
-    )
+    with translation.override(settings.LANGUAGE_CODE):
+        _mail_partners(
+            activity,
+            _("Your activity is on the social map"),
+            _("“%(title)s” is now published on the social map.") % {"title": activity.title},
+        )
 
 
 @transaction.atomic
@@ -236,18 +245,19 @@ def reject_activity(*, activity: Activity, by: User, reason: str) -> None:
     activity.rejection_reason = reason
     activity.save(update_fields=["publication_state", "rejection_reason", "updated_at"])
     _log(activity, ActivityEvent.Action.REJECTED, by, note=reason)
-    _mail_partners(
-        activity,
-        _("Your activity was not published"),
-        _("“%(title)s” was not published. Reason: %(reason)s")
-        % {"title": activity.title, "reason": reason},
-    )
+    with translation.override(settings.LANGUAGE_CODE):
+        _mail_partners(
+            activity,
+            _("Your activity was not published"),
+            _("“%(title)s” was not published. Reason: %(reason)s")
+            % {"title": activity.title, "reason": reason},
+        )
 
 
 @transaction.atomic
 def approve_change(*, change: ActivityChange, by: User, today: date) -> None:
     activity = change.activity
-    changes = diff(values_of(activity), change.data)
+    changes = _history_diff(values_of(activity), change.data)
     activity.last_verified_on, activity.last_verified_by = today, change.proposed_by or by
     _apply(activity, change.data)
     change.state, change.decided_by, change.decided_at = (
@@ -266,12 +276,13 @@ def reject_change(*, change: ActivityChange, by: User, reason: str) -> None:
     change.save()
     _log(change.activity, ActivityEvent.Action.REJECTED, by, note=reason)
     if change.proposed_by and change.proposed_by.email:
-        send_email.enqueue(
-            subject=_("Your change was not accepted"),
-            body=_("Your change to “%(title)s” was not accepted. Reason: %(reason)s")
-            % {"title": change.activity.title, "reason": reason},
-            to=[change.proposed_by.email],
-        )
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = _("Your change was not accepted")
+            body = _("Your change to “%(title)s” was not accepted. Reason: %(reason)s") % {
+                "title": change.activity.title,
+                "reason": reason,
+            }
+        send_email.enqueue(subject=subject, body=body, to=[change.proposed_by.email])
 
 
 @transaction.atomic
@@ -315,15 +326,13 @@ def send_verification_reminders(*, today: date, site_url: str = "") -> int:
                 reverse("network:verify_link", args=[verification_token(activity, user)]),
                 site_url=site_url,
             )
-            body = render_to_string(
-                "network/socialmap/email/verify_reminder.txt",
-                {"activity": activity, "user": user, "link": link},
-            )
-            send_email.enqueue(
-                subject=_("Is “%(title)s” still correct?") % {"title": activity.title},
-                body=body,
-                to=[user.email],
-            )
+            with translation.override(settings.LANGUAGE_CODE):
+                subject = _("Is “%(title)s” still correct?") % {"title": activity.title}
+                body = render_to_string(
+                    "network/socialmap/email/verify_reminder.txt",
+                    {"activity": activity, "user": user, "link": link},
+                )
+            send_email.enqueue(subject=subject, body=body, to=[user.email])
             sent += 1
     Activity.objects.filter(pk__in=[a.pk for a in due]).update(reminder_sent_on=today)
     return sent
@@ -352,6 +361,6 @@ def import_activities(*, forms: list, by: User, today: date) -> list[Activity]:
             last_verified_by=by,
         )
         _apply(activity, data)
-        _log(activity, ActivityEvent.Action.IMPORTED, by, diff({}, data))
+        _log(activity, ActivityEvent.Action.IMPORTED, by, _history_diff({}, data))
         created.append(activity)
     return created
