@@ -1,8 +1,12 @@
 """Roles: the ``coordinator`` and ``partner`` groups and the helpers that ask about them.
 
-Each app extends what a role may do by adding permission codenames to ``ROLE_PERMISSIONS``
-in a data migration of its own (see ``grant`` below); the groups themselves are created by
-``coalition/migrations/0002_roles_and_target_groups.py``.
+What a role may do is a set of Django permissions, given to its group by each app's data
+migrations (see ``grant`` below); views ask ``@permission_required`` and templates ``perms``,
+never the group name. The groups themselves are created by
+``coalition/migrations/0002_roles_and_target_groups.py``. ``is_coordinator`` and
+``is_partner`` remain for the few questions that really are "is this person in the group":
+who must use a second factor, who can be assigned a signal, who reports as a professional,
+whose account is not a partner's to disable.
 """
 
 from django.contrib.auth.models import AnonymousUser, User
@@ -27,11 +31,6 @@ def is_coordinator(user: User | AnonymousUser) -> bool:
 
 def is_partner(user: User | AnonymousUser) -> bool:
     return user.is_authenticated and user.is_active and PARTNER in _group_names(user)
-
-
-def is_staff_member(user: User | AnonymousUser) -> bool:
-    """Coordinators, partners and administrators: the people who log in."""
-    return user.is_authenticated and (user.is_superuser or bool(_group_names(user)))
 
 
 def needs_second_factor(user: User | AnonymousUser) -> bool:

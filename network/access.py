@@ -1,35 +1,19 @@
-"""The one place that decides who may see or change what in the network app: the social map's
-activities and organisations, and the partnership's members, agenda, meetings and trainings."""
+"""Object-level access in the network app: which activity, organisation, action or article a
+user may open. Which pages a user may open at all is a Django permission on the view
+(``@permission_required``), granted to the roles by the data migrations."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from coalition import roles
-from network.models import Action, Activity, Organisation
-
-
-def may_moderate(user) -> bool:
-    return user.is_active and (roles.is_coordinator(user) or user.is_superuser)
-
-
-def may_use_workspace(user) -> bool:
-    return may_moderate(user) or roles.is_partner(user)
-
-
-def require_workspace(user) -> None:
-    if not may_use_workspace(user):
-        raise PermissionDenied
-
-
-def require_moderator(user) -> None:
-    if not may_moderate(user):
-        raise PermissionDenied
+from network.models import Action, Activity, Article, Organisation
 
 
 def get_activity_for(user, pk) -> Activity:
     """An activity the user may edit: 404 when it does not exist, 403 when it is not theirs."""
     activity = get_object_or_404(Activity.objects.with_related(), pk=pk)
-    if not Organisation.objects.editable_by(user).filter(pk=activity.organisation_id).exists():
+    if not Activity.objects.editable_by(user).filter(pk=activity.pk).exists():
         raise PermissionDenied
     return activity
 
@@ -41,21 +25,17 @@ def get_organisation_for(user, slug) -> Organisation:
     return organisation
 
 
-def require_network_member(user) -> None:
-    """Partners and coordinators: they see the network, meetings and agenda."""
-    if not may_use_workspace(user):
+def get_partner_user(organisation: Organisation, pk):
+    """A partner user of the organisation, to disable: 404 when not one of its users, 403 for
+    a coordinator's or administrator's account, which is not a partner's to switch off."""
+    user = get_object_or_404(organisation.users, pk=pk)
+    if roles.is_coordinator(user) or user.is_superuser:
         raise PermissionDenied
-
-
-def require_coordinator(user) -> None:
-    if not may_moderate(user):
-        raise PermissionDenied
+    return user
 
 
 def may_add_note(user, action: Action) -> bool:
-    if may_moderate(user):
-        return True
-    return Action.objects.taken_part_in_by(user).filter(pk=action.pk).exists()
+    return Action.objects.open_to_notes_by(user).filter(pk=action.pk).exists()
 
 
 def get_action_for_note(user, pk) -> Action:
@@ -64,6 +44,16 @@ def get_action_for_note(user, pk) -> Action:
     if not may_add_note(user, action):
         raise PermissionDenied
     return action
+
+
+def get_article_for(user, slug, *, with_image: bool = False) -> Article:
+    """An awareness item the user may read: 404 when it is unknown or a draft they may not
+    see, so drafts stay secret. ``with_image`` loads the image and needs one."""
+    articles = Article.objects.all() if with_image else Article.objects.defer("image")
+    item = get_object_or_404(articles.visible_to(user), slug=slug)
+    if with_image and not item.image:
+        raise Http404
+    return item
 
 
 def own_organisations(user):

@@ -5,6 +5,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from coalition.roles import COORDINATOR
 from network.models import Organisation
 
 
@@ -54,6 +55,6 @@ class InviteForm(forms.Form):
     def clean_email(self):
         email = self.cleaned_data["email"].lower()
         existing = User.objects.filter(username__iexact=email).first()
-        if existing and (existing.is_superuser or existing.groups.filter(name="coordinator")):
+        if existing and (existing.is_superuser or existing.groups.filter(name=COORDINATOR)):
             raise ValidationError(_("This person already has an account with other rights."))
         return email

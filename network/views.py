@@ -2,14 +2,12 @@
 partnership."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coalition import roles
 from coalition.lib import page_of
 from network import access, services
 from network.forms import InviteForm, OrganisationForm, PartnerOrganisationForm
@@ -17,19 +15,19 @@ from network.models import Activity, ActivityChange, MistakeReport, Organisation
 
 
 @login_required
+@permission_required("network.use_workspace", raise_exception=True)
 def workspace(request):
-    access.require_workspace(request.user)
     user = request.user
     organisations = Organisation.objects.editable_by(user)
     activities = Activity.objects.editable_by(user).select_related("organisation")
     context = {
         "page": page_of(request, activities.order_by("title", "pk")),
         "organisations": organisations.order_by("name")[:50]
-        if not access.may_moderate(user)
+        if not user.has_perm("network.manage_organisation")
         else [],
         "today": timezone.localdate(),
     }
-    if access.may_moderate(user):
+    if user.has_perm("network.moderate_activity"):
         context["counts"] = {
             "pending": Activity.objects.filter(publication_state="pending").count()
             + ActivityChange.objects.filter(state="pending").count(),
@@ -40,15 +38,15 @@ def workspace(request):
 
 
 @login_required
+@permission_required("network.manage_organisation", raise_exception=True)
 def organisations(request):
-    access.require_moderator(request.user)
     qs = Organisation.objects.order_by("name")
     return render(request, "network/workspace/organisations.html", {"page": page_of(request, qs)})
 
 
 @login_required
+@permission_required("network.add_organisation", raise_exception=True)
 def organisation_new(request):
-    access.require_moderator(request.user)
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         organisation = form.save()
@@ -58,10 +56,11 @@ def organisation_new(request):
 
 
 @login_required
+@permission_required("network.change_organisation", raise_exception=True)
 def organisation_edit(request, slug):
-    access.require_workspace(request.user)
     organisation = access.get_organisation_for(request.user, slug)
-    form_class = OrganisationForm if access.may_moderate(request.user) else PartnerOrganisationForm
+    manages = request.user.has_perm("network.manage_organisation")
+    form_class = OrganisationForm if manages else PartnerOrganisationForm
     form = form_class(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         organisation = form.save()
@@ -75,8 +74,8 @@ def organisation_edit(request, slug):
 
 
 @login_required
+@permission_required("network.view_organisation", raise_exception=True)
 def organisation_detail(request, slug):
-    access.require_workspace(request.user)
     organisation = access.get_organisation_for(request.user, slug)
     return render(
         request,
@@ -90,14 +89,13 @@ def organisation_detail(request, slug):
                 request, organisation.activities.order_by("title", "pk"), "activiteiten"
             ),
             "invite_form": InviteForm(),
-            "may_moderate": access.may_moderate(request.user),
         },
     )
 
 
 @login_required
+@permission_required("network.manage_organisation", raise_exception=True)
 def partner_invite(request, slug):
-    access.require_moderator(request.user)
     organisation = get_object_or_404(Organisation, slug=slug)
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -113,12 +111,10 @@ def partner_invite(request, slug):
 
 @login_required
 @require_POST
+@permission_required("network.manage_organisation", raise_exception=True)
 def partner_disable(request, slug, pk):
-    access.require_moderator(request.user)
     organisation = get_object_or_404(Organisation, slug=slug)
-    user = get_object_or_404(organisation.users, pk=pk)
-    if roles.is_coordinator(user) or user.is_superuser:
-        raise PermissionDenied
+    user = access.get_partner_user(organisation, pk)
     services.disable_partner(user=user)
     messages.success(request, _("The account of %(name)s is disabled.") % {"name": user.email})
     return redirect("network:workspace_organisation", slug=slug)

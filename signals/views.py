@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from coalition.roles import is_partner
 from signals import forms, ratelimit, services
-from signals.access import coordinator_required, get_signal_for
+from signals.access import get_signal_for
 from signals.models import Referral, Signal, SignalMail
 
 PAGE_SIZE = 25
@@ -88,7 +88,8 @@ def thanks(request):
 
 
 # --- Coordinators --------------------------------------------------------------------------
-@coordinator_required
+@login_required
+@permission_required("signals.triage_signal", raise_exception=True)
 def queue(request):
     filters = forms.QueueFilterForm(request.GET or None)
     today = timezone.localdate()
@@ -113,7 +114,8 @@ def _query_without_page(request) -> str:
     return query.urlencode()
 
 
-@coordinator_required
+@login_required
+@permission_required("signals.add_signal", raise_exception=True)
 def desk_report(request):
     form = forms.DeskReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -169,7 +171,8 @@ def _detail(request, signal: Signal, bound: dict | None = None, status: int = 20
     return render(request, "signals/detail.html", context, status=status)
 
 
-@coordinator_required
+@login_required
+@permission_required("signals.triage_signal", raise_exception=True)
 def detail(request, reference):
     signal = get_signal_for(request.user, reference)
     return _detail(request, signal)
@@ -191,7 +194,8 @@ def _act(request, reference, form_name, perform, success):
 
 
 @require_POST
-@coordinator_required
+@login_required
+@permission_required("signals.triage_signal", raise_exception=True)
 def assign(request, reference):
     def perform(signal, data):
         services.assign_signal(signal=signal, by=request.user, to=data["to"])
@@ -200,7 +204,8 @@ def assign(request, reference):
 
 
 @require_POST
-@coordinator_required
+@login_required
+@permission_required("signals.triage_signal", raise_exception=True)
 def take(request, reference):
     signal = get_signal_for(request.user, reference)
     try:
@@ -213,7 +218,8 @@ def take(request, reference):
 
 
 @require_POST
-@coordinator_required
+@login_required
+@permission_required("signals.triage_signal", raise_exception=True)
 def move(request, reference):
     def perform(signal, data):
         services.move_signal(signal=signal, by=request.user, status=data["status"])
@@ -222,7 +228,8 @@ def move(request, reference):
 
 
 @require_POST
-@coordinator_required
+@login_required
+@permission_required("signals.triage_signal", raise_exception=True)
 def note(request, reference):
     def perform(signal, data):
         services.add_note(signal=signal, by=request.user, text=data["text"])
@@ -231,7 +238,8 @@ def note(request, reference):
 
 
 @require_POST
-@coordinator_required
+@login_required
+@permission_required("signals.triage_signal", raise_exception=True)
 def contact_attempt(request, reference):
     def perform(signal, data):
         services.log_contact_attempt(signal=signal, by=request.user, **data)
@@ -240,7 +248,8 @@ def contact_attempt(request, reference):
 
 
 @require_POST
-@coordinator_required
+@login_required
+@permission_required("signals.triage_signal", raise_exception=True)
 def cancel(request, reference):
     def perform(signal, data):
         services.cancel_signal(
@@ -251,7 +260,8 @@ def cancel(request, reference):
 
 
 @require_POST
-@coordinator_required
+@login_required
+@permission_required("signals.triage_signal", raise_exception=True)
 def close(request, reference):
     def perform(signal, data):
         services.close_signal(
@@ -262,7 +272,8 @@ def close(request, reference):
 
 
 @require_POST
-@coordinator_required
+@login_required
+@permission_required("signals.triage_signal", raise_exception=True)
 def reopen(request, reference):
     def perform(signal, data):
         services.reopen_signal(signal=signal, by=request.user, reason=data["reason"])
@@ -271,8 +282,8 @@ def reopen(request, reference):
 
 
 @require_POST
-@coordinator_required
-@permission_required("signals.anonymise_signal", raise_exception=True)
+@login_required
+@permission_required(("signals.triage_signal", "signals.anonymise_signal"), raise_exception=True)
 def anonymise(request, reference):
     def perform(signal, data):
         services.anonymise_signal(signal=signal, by=request.user, reason=data["reason"])
@@ -281,8 +292,8 @@ def anonymise(request, reference):
 
 
 @require_POST
-@coordinator_required
-@permission_required("signals.export_signal", raise_exception=True)
+@login_required
+@permission_required(("signals.triage_signal", "signals.export_signal"), raise_exception=True)
 def export(request, reference):
     signal = get_signal_for(request.user, reference)
     data = services.export_signal(signal=signal, by=request.user)
@@ -294,7 +305,8 @@ def export(request, reference):
     return response
 
 
-@coordinator_required
+@login_required
+@permission_required("signals.triage_signal", raise_exception=True)
 def refer(request, reference):
     signal = get_signal_for(request.user, reference)
     search = forms.ReferralSearchForm.for_signal(signal, request.GET)
@@ -314,7 +326,8 @@ def refer(request, reference):
 
 
 @require_POST
-@coordinator_required
+@login_required
+@permission_required("signals.triage_signal", raise_exception=True)
 def follow_up(request, reference, pk):
     signal = get_signal_for(request.user, reference)
     referral = get_object_or_404(Referral, pk=pk, signal=signal)

@@ -69,9 +69,13 @@ class ActivityQuerySet(models.QuerySet):
         )
 
     def editable_by(self, user):
-        from network.models import Organisation
-
-        return self.filter(organisation__in=Organisation.objects.editable_by(user))
+        """All activities for who moderates them (coordinators), those of their own
+        organisations for who may change activities (partners)."""
+        if user.has_perm("network.moderate_activity"):
+            return self
+        if user.has_perm("network.change_activity"):
+            return self.filter(organisation__users=user)
+        return self.none()
 
     def with_related(self):
         return (
@@ -298,6 +302,9 @@ class Activity(models.Model):
         ordering = ["title"]
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
+        permissions = [
+            ("moderate_activity", "Can publish, reject, check and import any activity"),
+        ]
         indexes = [
             models.Index(fields=["publication_state", "title", "id"], name="act_public_idx"),
             models.Index(fields=["publication_state", "status"], name="act_state_idx"),

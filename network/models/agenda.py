@@ -43,6 +43,15 @@ class ActionQuerySet(models.QuerySet):
             models.Q(lead_organisation__users=user) | models.Q(participants__users=user)
         ).distinct()
 
+    def open_to_notes_by(self, user):
+        """Actions the user may write a progress note on: all for who may change actions
+        (coordinators), those they take part in for the others who may write notes."""
+        if user.has_perm("network.change_action"):
+            return self
+        if user.has_perm("network.add_progressnote"):
+            return self.taken_part_in_by(user)
+        return self.none()
+
 
 class Action(models.Model):
     class Status(models.TextChoices):

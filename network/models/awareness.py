@@ -9,6 +9,10 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True).order_by("-published_on", "-pk")
 
+    def visible_to(self, user):
+        """Published items for everyone; drafts too for who may view all items (coordinators)."""
+        return self if user.has_perm("network.view_article") else self.filter(is_published=True)
+
 
 class Article(models.Model):
     class Kind(models.TextChoices):

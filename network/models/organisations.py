@@ -7,18 +7,17 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from coalition import roles
-
 
 class OrganisationQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
 
     def editable_by(self, user):
-        """The organisations a user may edit: all for coordinators, their own for partners."""
-        if roles.is_coordinator(user) or user.is_superuser:
+        """The organisations a user may edit: all with ``manage_organisation`` (coordinators),
+        their own with ``change_organisation`` (partners)."""
+        if user.has_perm("network.manage_organisation"):
             return self
-        if roles.is_partner(user):
+        if user.has_perm("network.change_organisation"):
             return self.filter(users=user)
         return self.none()
 
@@ -75,6 +74,10 @@ class Organisation(models.Model):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        permissions = [
+            ("use_workspace", "Can use the workspace"),
+            ("manage_organisation", "Can see and change every organisation and its partner users"),
+        ]
 
     def __str__(self):
         return self.name

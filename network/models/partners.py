@@ -6,8 +6,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coalition import roles
-
 
 class MembershipQuerySet(models.QuerySet):
     def public(self):
@@ -56,6 +54,9 @@ class Membership(models.Model):
         ordering = ["organisation__name"]
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
+        permissions = [
+            ("manage_membership", "Can see the member administration, its download and growth"),
+        ]
 
     def __str__(self):
         return str(self.organisation)
@@ -68,11 +69,12 @@ class PersonQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Contact details are for coordinators and partners only.
 
-        Partners see the people who agreed to be listed; coordinators see everyone.
+        Who may change people (coordinators) sees everyone; who may only view them (partners)
+        sees the people who agreed to be listed.
         """
-        if user.is_superuser or roles.is_coordinator(user):
+        if user.has_perm("network.change_person"):
             return self.filter(anonymised_at=None)
-        if roles.is_partner(user):
+        if user.has_perm("network.view_person"):
             return self.filter(anonymised_at=None, consent_to_list=True)
         return self.none()
 
@@ -122,6 +124,7 @@ class Person(models.Model):
         ordering = ["name", "pk"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        permissions = [("export_person", "Can download the people list with contact details")]
 
     def __str__(self):
         return self.name

@@ -17,7 +17,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from coalition import roles
 from coalition.lib import absolute_url
 from coalition.tasks import send_email
 from network.models import Activity, ActivityChange, ActivityEvent, MistakeReport
@@ -181,16 +180,14 @@ def _mail_partners(activity: Activity, subject: str, body: str) -> None:
         send_email.enqueue(subject=subject, body=body, to=to)
 
 
-def _is_moderator(user) -> bool:
-    return roles.is_coordinator(user) or user.is_superuser
-
-
 @transaction.atomic
 def create_activity(*, data: dict, by: User, today: date) -> Activity:
     """A new activity: published at once by a coordinator, otherwise waiting for review."""
     activity = Activity(
         publication_state=(
-            Activity.Publication.PUBLISHED if _is_moderator(by) else Activity.Publication.PENDING
+            Activity.Publication.PUBLISHED
+            if by.has_perm("network.moderate_activity")
+            else Activity.Publication.PENDING
         ),
         last_verified_on=today,
         last_verified_by=by,
@@ -208,7 +205,8 @@ def edit_activity(*, activity: Activity, data: dict, by: User, today: date) -> s
     """
     old = values_of(activity)
     changes = _history_diff(old, data)
-    if activity.is_published and not _is_moderator(by):
+    moderator = by.has_perm("network.moderate_activity")
+    if activity.is_published and not moderator:
         change = activity.changes.filter(state=ActivityChange.State.PENDING).first()
         if change is None:
             change = ActivityChange(activity=activity, proposed_by=by)
@@ -216,7 +214,7 @@ def edit_activity(*, activity: Activity, data: dict, by: User, today: date) -> s
         change.save()
         _log(activity, ActivityEvent.Action.PROPOSED, by, changes)
         return "proposed"
-    if activity.publication_state == Activity.Publication.REJECTED and not _is_moderator(by):
+    if activity.publication_state == Activity.Publication.REJECTED and not moderator:
         activity.publication_state = Activity.Publication.PENDING
         activity.rejection_reason = ""
     activity.last_verified_on, activity.last_verified_by = today, by

@@ -61,7 +61,7 @@ def test_agenda_uses_fixed_queries(partner_client, django_assert_max_num_queries
     for _ in range(rows):
         make_action(lead_organisation=organisation, participants=[make_organisation()])
 
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(12):
         response = partner_client.get("/netwerk/actieagenda/2026/")
 
     assert len(response.context["page"]) == rows
@@ -184,7 +184,7 @@ def test_commitments_use_fixed_queries(partner_client, django_assert_max_num_que
     for _ in range(rows):
         make_action(participants=[organisation])
 
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(12):
         response = partner_client.get(f"/netwerk/actieagenda/organisatie/{organisation.slug}/")
 
     assert len(response.context["page"]) == rows

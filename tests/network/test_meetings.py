@@ -191,7 +191,7 @@ def test_meeting_list_uses_fixed_queries(partner_client, django_assert_max_num_q
     for _ in range(rows):
         make_meeting()
 
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         response = partner_client.get("/netwerk/bijeenkomsten/")
 
     assert len(response.context["page"]) == rows
@@ -203,7 +203,7 @@ def test_meeting_page_uses_fixed_queries(coordinator_client, django_assert_max_n
     for n in range(rows):
         meeting.registrations.create(name=f"Gast {n}", organisation=make_organisation())
 
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         response = coordinator_client.get(f"/netwerk/bijeenkomsten/{meeting.pk}/")
 
     assert response.content.decode().count("Gast ") == rows

@@ -3,7 +3,7 @@
 import csv
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,12 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coalition.lib import page_of
-from network.access import (
-    get_action_for_note,
-    may_add_note,
-    require_coordinator,
-    require_network_member,
-)
+from network.access import get_action_for_note, may_add_note
 from network.models import Action, Goal, Organisation
 from network.partnership import services
 from network.partnership.forms import ActionForm, AgendaFilterForm, GoalForm, ProgressNoteForm
@@ -37,14 +32,14 @@ def _actions_of_year(request, year):
 
 
 @login_required
+@permission_required("network.view_action", raise_exception=True)
 def agenda_current(request):
-    require_network_member(request.user)
     return redirect("network:agenda", year=timezone.localdate().year)
 
 
 @login_required
+@permission_required("network.view_action", raise_exception=True)
 def agenda(request, year):
-    require_network_member(request.user)
     form, actions = _actions_of_year(request, year)
     context = {
         "year": year,
@@ -56,8 +51,8 @@ def agenda(request, year):
 
 
 @login_required
+@permission_required("network.view_action", raise_exception=True)
 def agenda_print(request, year):
-    require_network_member(request.user)
     actions = Action.objects.filter(year=year).with_related()
     goals = Goal.objects.annotate(
         total=Count("actions", filter=Q(actions__year=year)),
@@ -73,8 +68,8 @@ def agenda_print(request, year):
 
 
 @login_required
+@permission_required("network.view_action", raise_exception=True)
 def agenda_csv(request, year):
-    require_network_member(request.user)
     _form, actions = _actions_of_year(request, year)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="actieagenda-{year}.csv"'
@@ -99,9 +94,9 @@ def agenda_csv(request, year):
 
 
 @login_required
+@permission_required("network.view_action", raise_exception=True)
 def commitments(request, slug):
     """What an organisation has committed to: the actions it leads or joins."""
-    require_network_member(request.user)
     organisation = get_object_or_404(Organisation, slug=slug)
     actions = (
         Action.objects.for_organisation(organisation)
@@ -113,8 +108,8 @@ def commitments(request, slug):
 
 
 @login_required
+@permission_required("network.view_action", raise_exception=True)
 def action_detail(request, pk):
-    require_network_member(request.user)
     action = get_object_or_404(Action.objects.with_related(), pk=pk)
     context = {
         "action": action,
@@ -126,8 +121,18 @@ def action_detail(request, pk):
 
 
 @login_required
-def action_form(request, pk=None):
-    require_coordinator(request.user)
+@permission_required("network.add_action", raise_exception=True)
+def action_new(request):
+    return _action_form(request)
+
+
+@login_required
+@permission_required("network.change_action", raise_exception=True)
+def action_edit(request, pk):
+    return _action_form(request, pk)
+
+
+def _action_form(request, pk=None):
     action = get_object_or_404(Action, pk=pk) if pk else None
     initial = None if action else {"year": timezone.localdate().year}
     form = ActionForm(request.POST or None, instance=action, initial=initial)
@@ -141,8 +146,8 @@ def action_form(request, pk=None):
 
 @login_required
 @require_POST
+@permission_required("network.add_progressnote", raise_exception=True)
 def note_add(request, pk):
-    require_network_member(request.user)
     action = get_action_for_note(request.user, pk)
     form = ProgressNoteForm(request.POST)
     if form.is_valid():
@@ -164,14 +169,14 @@ def note_add(request, pk):
 
 
 @login_required
+@permission_required("network.view_goal", raise_exception=True)
 def goals(request):
-    require_network_member(request.user)
     return render(request, "network/partnership/goals.html", {"goals": Goal.objects.all()})
 
 
 @login_required
+@permission_required("network.change_goal", raise_exception=True)
 def goal_edit(request, pk):
-    require_coordinator(request.user)
     goal = get_object_or_404(Goal, pk=pk)
     form = GoalForm(request.POST or None, instance=goal)
     if request.method == "POST" and form.is_valid():

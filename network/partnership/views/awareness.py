@@ -1,8 +1,8 @@
 """Awareness (goal 1): pages, news and stories for residents; coordinators keep them."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,7 +10,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from coalition.lib import page_of
-from network.access import may_moderate, require_coordinator
+from network.access import get_article_for
 from network.models import Article
 from network.partnership import services, textformat
 from network.partnership.forms import ArticleForm
@@ -34,9 +34,7 @@ def articles(request):
 
 @require_safe
 def article(request, slug):
-    item = get_object_or_404(Article.objects.defer("image"), slug=slug)
-    if not item.is_published and not may_moderate(request.user):
-        raise Http404
+    item = get_article_for(request.user, slug)
     context = {"article": item, "body": textformat.render(item.body)}
     return render(request, "network/partnership/awareness/article.html", context)
 
@@ -44,17 +42,15 @@ def article(request, slug):
 @require_safe
 @cache_control(max_age=3600)
 def article_image(request, slug):
-    item = get_object_or_404(Article, slug=slug)
-    if not item.image or not (item.is_published or may_moderate(request.user)):
-        raise Http404
+    item = get_article_for(request.user, slug, with_image=True)
     response = HttpResponse(bytes(item.image), content_type=item.image_type)
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
 
 @login_required
+@permission_required("network.change_article", raise_exception=True)
 def article_admin(request):
-    require_coordinator(request.user)
     qs = Article.objects.only(*LIST_FIELDS, "is_published").order_by("-published_on", "-pk")
     return render(
         request, "network/partnership/awareness/admin.html", {"page": page_of(request, qs)}
@@ -62,8 +58,18 @@ def article_admin(request):
 
 
 @login_required
-def article_form(request, slug=None):
-    require_coordinator(request.user)
+@permission_required("network.add_article", raise_exception=True)
+def article_new(request):
+    return _article_form(request)
+
+
+@login_required
+@permission_required("network.change_article", raise_exception=True)
+def article_edit(request, slug):
+    return _article_form(request, slug)
+
+
+def _article_form(request, slug=None):
     item = get_object_or_404(Article, slug=slug) if slug else None
     initial = None if item else {"published_on": timezone.localdate()}
     form = ArticleForm(request.POST or None, request.FILES or None, instance=item, initial=initial)

@@ -1,7 +1,7 @@
 """Network meetings: plan, invite, register, take attendance, follow up."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -9,12 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coalition.lib import page_of
-from network.access import (
-    may_moderate,
-    own_organisations,
-    require_coordinator,
-    require_network_member,
-)
+from network.access import own_organisations
 from network.models import Meeting
 from network.partnership import ical, services
 from network.partnership.forms import (
@@ -28,8 +23,8 @@ from network.partnership.views.members import _querystring
 
 
 @login_required
+@permission_required("network.view_meeting", raise_exception=True)
 def meetings(request):
-    require_network_member(request.user)
     form = MeetingSearchForm(request.GET or None)
     qs = Meeting.objects.all()
     if form.is_valid():
@@ -43,23 +38,22 @@ def meetings(request):
 
 
 def _detail_context(request, meeting, **forms):
-    coordinator = may_moderate(request.user)
     context = {
         "meeting": meeting,
         "registrations": meeting.registrations.select_related("organisation"),
         "follow_ups": meeting.follow_ups.select_related("goal"),
         "invited": meeting.invited.all(),
-        "may_moderate": coordinator,
         "registered": meeting.registrations.filter(user=request.user).first(),
         "register_form": RegistrationForm(
             meeting=meeting, user=request.user, organisations=own_organisations(request.user)
         ),
     }
-    if coordinator:
+    if request.user.has_perm("network.change_registration"):
         context["attendance_form"] = AttendanceForm(
             meeting=meeting,
             initial={"present": meeting.registrations.filter(attended=True)},
         )
+    if request.user.has_perm("network.add_action"):
         context["follow_up_form"] = FollowUpActionForm(
             initial={"year": meeting.starts_at.year}, prefix="follow"
         )
@@ -68,15 +62,25 @@ def _detail_context(request, meeting, **forms):
 
 
 @login_required
+@permission_required("network.view_meeting", raise_exception=True)
 def meeting_detail(request, pk):
-    require_network_member(request.user)
     meeting = get_object_or_404(Meeting, pk=pk)
     return render(request, "network/partnership/meeting.html", _detail_context(request, meeting))
 
 
 @login_required
-def meeting_form(request, pk=None):
-    require_coordinator(request.user)
+@permission_required("network.add_meeting", raise_exception=True)
+def meeting_new(request):
+    return _meeting_form(request)
+
+
+@login_required
+@permission_required("network.change_meeting", raise_exception=True)
+def meeting_edit(request, pk):
+    return _meeting_form(request, pk)
+
+
+def _meeting_form(request, pk=None):
     meeting = get_object_or_404(Meeting, pk=pk) if pk else None
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
@@ -89,8 +93,8 @@ def meeting_form(request, pk=None):
 
 @login_required
 @require_POST
+@permission_required("network.add_registration", raise_exception=True)
 def meeting_register(request, pk):
-    require_network_member(request.user)
     meeting = get_object_or_404(Meeting, pk=pk)
     form = RegistrationForm(
         request.POST,
@@ -110,8 +114,8 @@ def meeting_register(request, pk):
 
 @login_required
 @require_POST
+@permission_required("network.change_registration", raise_exception=True)
 def meeting_attendance(request, pk):
-    require_coordinator(request.user)
     meeting = get_object_or_404(Meeting, pk=pk)
     form = AttendanceForm(request.POST, meeting=meeting)
     if not form.is_valid():
@@ -126,8 +130,8 @@ def meeting_attendance(request, pk):
 
 @login_required
 @require_POST
+@permission_required("network.add_action", raise_exception=True)
 def meeting_follow_up(request, pk):
-    require_coordinator(request.user)
     meeting = get_object_or_404(Meeting, pk=pk)
     form = FollowUpActionForm(request.POST, prefix="follow")
     if not form.is_valid():
@@ -143,8 +147,8 @@ def meeting_follow_up(request, pk):
 
 @login_required
 @require_POST
+@permission_required("network.change_meeting", raise_exception=True)
 def meeting_invite(request, pk):
-    require_coordinator(request.user)
     meeting = get_object_or_404(Meeting, pk=pk)
     sent = services.send_invitations(meeting=meeting, now=timezone.now())
     messages.success(request, _("%(n)d invitations are being sent.") % {"n": sent})
@@ -152,8 +156,8 @@ def meeting_invite(request, pk):
 
 
 @login_required
+@permission_required("network.view_meeting", raise_exception=True)
 def meetings_ics(request):
-    require_network_member(request.user)
     coming = Meeting.objects.coming(timezone.now())[:200]
     body = ical.calendar(
         coming, now=timezone.now(), base_url=request.build_absolute_uri("/").rstrip("/")

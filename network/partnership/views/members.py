@@ -3,7 +3,7 @@
 import csv
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from coalition.lib import page_of
-from network.access import require_coordinator, require_network_member
 from network.models import Membership, Organisation, Person
 from network.partnership import services
 from network.partnership.forms import MemberSearchForm, MembershipForm, PersonForm, PersonSearchForm
@@ -36,8 +35,8 @@ def members(request):
 
 
 @login_required
+@permission_required("network.manage_membership", raise_exception=True)
 def members_admin(request):
-    require_coordinator(request.user)
     form, qs = _filtered_members(request)
     qs = qs.prefetch_related("districts")
     context = {"form": form, "page": page_of(request, qs), "querystring": _querystring(request)}
@@ -45,8 +44,8 @@ def members_admin(request):
 
 
 @login_required
+@permission_required("network.manage_membership", raise_exception=True)
 def members_csv(request):
-    require_coordinator(request.user)
     _form, qs = _filtered_members(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="leden.csv"'
@@ -66,16 +65,16 @@ def members_csv(request):
 
 
 @login_required
+@permission_required("network.manage_membership", raise_exception=True)
 def growth(request):
-    require_coordinator(request.user)
     months = services.growth_by_month()
     context = {"months": months, "years": services.growth_by_year(months)}
     return render(request, "network/partnership/growth.html", context)
 
 
 @login_required
+@permission_required(("network.add_membership", "network.change_membership"), raise_exception=True)
 def membership_edit(request, slug):
-    require_coordinator(request.user)
     organisation = get_object_or_404(Organisation, slug=slug)
     membership = Membership.objects.filter(organisation=organisation).first()
     form = MembershipForm(request.POST or None, instance=membership)
@@ -102,16 +101,16 @@ def _filtered_people(request):
 
 
 @login_required
+@permission_required("network.view_person", raise_exception=True)
 def people(request):
-    require_network_member(request.user)
     form, qs = _filtered_people(request)
     context = {"form": form, "page": page_of(request, qs), "querystring": _querystring(request)}
     return render(request, "network/partnership/people.html", context)
 
 
 @login_required
+@permission_required("network.export_person", raise_exception=True)
 def people_csv(request):
-    require_coordinator(request.user)
     _form, qs = _filtered_people(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="mensen.csv"'
@@ -135,8 +134,18 @@ def people_csv(request):
 
 
 @login_required
-def person_form(request, pk=None):
-    require_coordinator(request.user)
+@permission_required("network.add_person", raise_exception=True)
+def person_new(request):
+    return _person_form(request)
+
+
+@login_required
+@permission_required("network.change_person", raise_exception=True)
+def person_edit(request, pk):
+    return _person_form(request, pk)
+
+
+def _person_form(request, pk=None):
     person = get_object_or_404(Person, pk=pk, anonymised_at=None) if pk else None
     form = PersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
@@ -154,8 +163,8 @@ def person_form(request, pk=None):
 
 @login_required
 @require_POST
+@permission_required("network.delete_person", raise_exception=True)
 def person_anonymise(request, pk):
-    require_coordinator(request.user)
     person = get_object_or_404(Person, pk=pk, anonymised_at=None)
     services.anonymise_person(person=person, now=timezone.now())
     messages.success(request, _("The person is anonymised. Counts of trainings stay."))
@@ -163,8 +172,8 @@ def person_anonymise(request, pk):
 
 
 @login_required
+@permission_required("network.delete_organisation", raise_exception=True)
 def organisation_delete(request, slug):
-    require_coordinator(request.user)
     organisation = get_object_or_404(Organisation, slug=slug)
     blockers = services.deletion_blockers(organisation)
     if request.method == "POST" and not blockers:
@@ -178,8 +187,8 @@ def organisation_delete(request, slug):
 
 @login_required
 @require_POST
+@permission_required("network.delete_organisation", raise_exception=True)
 def organisation_archive(request, slug):
-    require_coordinator(request.user)
     organisation = get_object_or_404(Organisation, slug=slug)
     services.archive_organisation(organisation=organisation)
     messages.success(request, _("The organisation is archived: it no longer shows anywhere."))

@@ -1,13 +1,12 @@
 """Trainings of ambassadors and professionals and the train-the-trainer cascade."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coalition.lib import page_of
-from network.access import may_moderate, require_coordinator, require_network_member
 from network.models import Training
 from network.partnership import services
 from network.partnership.forms import ParticipationForm, TrainingForm, TrainingSearchForm
@@ -15,8 +14,8 @@ from network.partnership.views.members import _querystring
 
 
 @login_required
+@permission_required("network.view_training", raise_exception=True)
 def trainings(request):
-    require_network_member(request.user)
     form = TrainingSearchForm(request.GET or None)
     qs = Training.objects.with_related().order_by("-held_on", "pk")
     if form.is_valid():
@@ -29,20 +28,32 @@ def trainings(request):
 
 
 @login_required
+@permission_required("network.view_training", raise_exception=True)
 def training_detail(request, pk):
-    require_network_member(request.user)
     training = get_object_or_404(Training.objects.with_related(), pk=pk)
     context = {
         "training": training,
         "participations": training.participations.select_related("person", "organisation"),
-        "form": ParticipationForm(training=training) if may_moderate(request.user) else None,
+        "form": ParticipationForm(training=training)
+        if request.user.has_perm("network.add_participation")
+        else None,
     }
     return render(request, "network/partnership/training.html", context)
 
 
 @login_required
-def training_form(request, pk=None):
-    require_coordinator(request.user)
+@permission_required("network.add_training", raise_exception=True)
+def training_new(request):
+    return _training_form(request)
+
+
+@login_required
+@permission_required("network.change_training", raise_exception=True)
+def training_edit(request, pk):
+    return _training_form(request, pk)
+
+
+def _training_form(request, pk=None):
     training = get_object_or_404(Training, pk=pk) if pk else None
     form = TrainingForm(request.POST or None, instance=training)
     if request.method == "POST" and form.is_valid():
@@ -55,8 +66,8 @@ def training_form(request, pk=None):
 
 @login_required
 @require_POST
+@permission_required("network.add_participation", raise_exception=True)
 def participant_add(request, pk):
-    require_coordinator(request.user)
     training = get_object_or_404(Training.objects.with_related(), pk=pk)
     form = ParticipationForm(request.POST, training=training)
     if not form.is_valid():
@@ -72,8 +83,8 @@ def participant_add(request, pk):
 
 
 @login_required
+@permission_required("network.view_training", raise_exception=True)
 def cascade(request):
-    require_network_member(request.user)
     trainings = Training.objects.select_related("trainer_person", "trainer_organisation")
     page = page_of(request, trainings.order_by("held_on", "pk"))
     context = {

@@ -1,7 +1,7 @@
 """The social map's workspace: activities, moderation, mistakes reported, import, types."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,8 +21,8 @@ from network.socialmap.forms import (
 
 
 @login_required
+@permission_required("network.add_activity", raise_exception=True)
 def activity_new(request):
-    access.require_workspace(request.user)
     form = ActivityForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         activity = services.create_activity(
@@ -39,8 +39,8 @@ def activity_new(request):
 
 
 @login_required
+@permission_required("network.change_activity", raise_exception=True)
 def activity_edit(request, pk):
-    access.require_workspace(request.user)
     activity = access.get_activity_for(request.user, pk)
     pending = activity.changes.filter(state=ActivityChange.State.PENDING).first()
     initial = ActivityForm.initial_from(pending.data) if pending else None
@@ -72,8 +72,8 @@ def activity_edit(request, pk):
 
 
 @login_required
+@permission_required("network.view_activity", raise_exception=True)
 def activity_detail(request, pk):
-    access.require_workspace(request.user)
     activity = access.get_activity_for(request.user, pk)
     pending = activity.changes.filter(state=ActivityChange.State.PENDING).first()
     return render(
@@ -85,7 +85,6 @@ def activity_detail(request, pk):
             "diff": services.diff(services.values_of(activity), pending.data) if pending else [],
             "events": page_of(request, activity.events.select_related("by"), "geschiedenis"),
             "reason_form": ReasonForm(),
-            "may_moderate": access.may_moderate(request.user),
             "is_stale": activity.is_stale(timezone.localdate()),
         },
     )
@@ -93,8 +92,8 @@ def activity_detail(request, pk):
 
 @login_required
 @require_POST
+@permission_required("network.change_activity", raise_exception=True)
 def activity_verify(request, pk):
-    access.require_workspace(request.user)
     activity = access.get_activity_for(request.user, pk)
     services.verify_activity(activity=activity, by=request.user, today=timezone.localdate())
     messages.success(request, _("Marked as checked today."))
@@ -103,8 +102,8 @@ def activity_verify(request, pk):
 
 @login_required
 @require_POST
+@permission_required("network.moderate_activity", raise_exception=True)
 def activity_publish(request, pk):
-    access.require_moderator(request.user)
     activity = get_object_or_404(Activity, pk=pk)
     services.publish_activity(activity=activity, by=request.user)
     messages.success(request, _("The activity is published."))
@@ -113,8 +112,8 @@ def activity_publish(request, pk):
 
 @login_required
 @require_POST
+@permission_required("network.moderate_activity", raise_exception=True)
 def activity_reject(request, pk):
-    access.require_moderator(request.user)
     activity = get_object_or_404(Activity, pk=pk)
     form = ReasonForm(request.POST)
     if not form.is_valid():
@@ -127,8 +126,8 @@ def activity_reject(request, pk):
 
 @login_required
 @require_POST
+@permission_required("network.moderate_activity", raise_exception=True)
 def change_approve(request, pk):
-    access.require_moderator(request.user)
     change = get_object_or_404(ActivityChange, pk=pk, state=ActivityChange.State.PENDING)
     services.approve_change(change=change, by=request.user, today=timezone.localdate())
     messages.success(request, _("The change is approved and visible to everyone."))
@@ -137,8 +136,8 @@ def change_approve(request, pk):
 
 @login_required
 @require_POST
+@permission_required("network.moderate_activity", raise_exception=True)
 def change_reject(request, pk):
-    access.require_moderator(request.user)
     change = get_object_or_404(ActivityChange, pk=pk, state=ActivityChange.State.PENDING)
     form = ReasonForm(request.POST)
     if not form.is_valid():
@@ -150,8 +149,8 @@ def change_reject(request, pk):
 
 
 @login_required
+@permission_required("network.moderate_activity", raise_exception=True)
 def moderation(request):
-    access.require_moderator(request.user)
     new = Activity.objects.filter(publication_state=Activity.Publication.PENDING)
     changes = ActivityChange.objects.filter(state=ActivityChange.State.PENDING)
     return render(
@@ -171,16 +170,16 @@ def moderation(request):
 
 
 @login_required
+@permission_required("network.moderate_activity", raise_exception=True)
 def stale(request):
-    access.require_moderator(request.user)
     qs = Activity.objects.stale(timezone.localdate()).select_related("organisation")
     page = page_of(request, qs.order_by("last_verified_on", "title"))
     return render(request, "network/socialmap/workspace/stale.html", {"page": page})
 
 
 @login_required
+@permission_required("network.view_mistakereport", raise_exception=True)
 def reports(request):
-    access.require_moderator(request.user)
     qs = MistakeReport.objects.filter(resolved_at=None).select_related("activity")
     return render(
         request, "network/socialmap/workspace/reports.html", {"page": page_of(request, qs)}
@@ -189,8 +188,8 @@ def reports(request):
 
 @login_required
 @require_POST
+@permission_required("network.change_mistakereport", raise_exception=True)
 def report_resolve(request, pk):
-    access.require_moderator(request.user)
     report = get_object_or_404(MistakeReport, pk=pk, resolved_at=None)
     services.resolve_report(report=report, by=request.user)
     messages.success(request, _("The report is marked as handled."))
@@ -202,9 +201,9 @@ IMPORT_MAX_BYTES = 2_000_000
 
 
 @login_required
+@permission_required("network.moderate_activity", raise_exception=True)
 def import_activities(request):
     """Step 1: upload and check; nothing is stored yet."""
-    access.require_moderator(request.user)
     form = ImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
@@ -228,9 +227,9 @@ def import_activities(request):
 
 @login_required
 @require_POST
+@permission_required("network.moderate_activity", raise_exception=True)
 def import_confirm(request):
     """Step 2: check the same file again and store all lines, or none."""
-    access.require_moderator(request.user)
     text = request.session.pop(IMPORT_SESSION_KEY, None)
     result = importer.read(text, user=request.user) if text else None
     if result is None or not result.ok:
@@ -248,9 +247,9 @@ def import_confirm(request):
 
 
 @login_required
+@permission_required("network.add_activitytype", raise_exception=True)
 def activity_types(request):
     """The editable list of kinds of activity (a taxonomy of the open data too)."""
-    access.require_moderator(request.user)
     form = ActivityTypeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -263,8 +262,8 @@ def activity_types(request):
 
 
 @login_required
+@permission_required("network.change_activitytype", raise_exception=True)
 def activity_type_edit(request, pk):
-    access.require_moderator(request.user)
     activity_type = get_object_or_404(ActivityType, pk=pk)
     form = ActivityTypeForm(request.POST or None, instance=activity_type)
     if request.method == "POST" and form.is_valid():
