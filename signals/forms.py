@@ -441,7 +441,7 @@ class ReferForm(forms.Form):
         )
         self.fields["organisations"].queryset = Organisation.objects.active()
         if "follow_up_on" not in self.initial:
-            from signals.services import default_follow_up
+            from signals.services.referrals import default_follow_up
 
             self.initial["follow_up_on"] = default_follow_up(timezone.localdate())
 

@@ -14,9 +14,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coalition.roles import is_partner
-from signals import forms, ratelimit, services
+from signals import forms, ratelimit
 from signals.access import coordinator_required, get_signal_for
 from signals.models import Referral, Signal, SignalMail
+from signals.services.intake import submit_signal
+from signals.services.privacy import anonymise_signal, export_signal, view_signal
+from signals.services.referrals import record_follow_up, refer_signal
+from signals.services.triage import (
+    add_note,
+    assign_signal,
+    cancel_signal,
+    close_signal,
+    log_contact_attempt,
+    move_signal,
+    reopen_signal,
+)
+from signals.services.workflow import WorkflowError
 
 PAGE_SIZE = 25
 logger = logging.getLogger("signals")
@@ -33,7 +46,7 @@ def report(request):
                 ratelimit.count_submission(request)
                 return redirect("signals:thanks")
             professional = is_partner(request.user)
-            signal, created = services.submit_signal(
+            signal, created = submit_signal(
                 **form.submission(),
                 channel=Signal.Channel.PROFESSIONAL if professional else Signal.Channel.WEB,
                 reported_by=request.user if request.user.is_authenticated else None,
@@ -117,7 +130,7 @@ def _query_without_page(request) -> str:
 def desk_report(request):
     form = forms.DeskReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        signal, _created = services.submit_signal(
+        signal, _created = submit_signal(
             **form.submission(), channel=form.cleaned_data["channel"], reported_by=request.user
         )
         messages.success(request, _("Signal %(ref)s is stored.") % {"ref": signal.reference})
@@ -139,7 +152,7 @@ ACTION_FORMS = {
 
 def _detail(request, signal: Signal, bound: dict | None = None, status: int = 200):
     """The signal page; every render shows personal data, so every render is logged."""
-    services.view_signal(signal=signal, by=request.user)
+    view_signal(signal=signal, by=request.user)
     # auto_id keeps the ids unique on this page of many forms; field names stay plain.
     context = {name: form_class(auto_id=f"{name}_%s") for name, form_class in ACTION_FORMS.items()}
     context.update({k: v for k, v in (bound or {}).items() if isinstance(k, str)})
@@ -183,7 +196,7 @@ def _act(request, reference, form_name, perform, success):
         return _detail(request, signal, {form_name: form}, status=400)
     try:
         perform(signal, form.cleaned_data)
-    except services.WorkflowError as error:
+    except WorkflowError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, success)
@@ -194,7 +207,7 @@ def _act(request, reference, form_name, perform, success):
 @coordinator_required
 def assign(request, reference):
     def perform(signal, data):
-        services.assign_signal(signal=signal, by=request.user, to=data["to"])
+        assign_signal(signal=signal, by=request.user, to=data["to"])
 
     return _act(request, reference, "assign_form", perform, _("The signal is assigned."))
 
@@ -204,8 +217,8 @@ def assign(request, reference):
 def take(request, reference):
     signal = get_signal_for(request.user, reference)
     try:
-        services.assign_signal(signal=signal, by=request.user, to=request.user)
-    except services.WorkflowError as error:
+        assign_signal(signal=signal, by=request.user, to=request.user)
+    except WorkflowError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("You now handle this signal."))
@@ -216,7 +229,7 @@ def take(request, reference):
 @coordinator_required
 def move(request, reference):
     def perform(signal, data):
-        services.move_signal(signal=signal, by=request.user, status=data["status"])
+        move_signal(signal=signal, by=request.user, status=data["status"])
 
     return _act(request, reference, "move_form", perform, _("The status is changed."))
 
@@ -225,7 +238,7 @@ def move(request, reference):
 @coordinator_required
 def note(request, reference):
     def perform(signal, data):
-        services.add_note(signal=signal, by=request.user, text=data["text"])
+        add_note(signal=signal, by=request.user, text=data["text"])
 
     return _act(request, reference, "note_form", perform, _("The note is saved."))
 
@@ -234,7 +247,7 @@ def note(request, reference):
 @coordinator_required
 def contact_attempt(request, reference):
     def perform(signal, data):
-        services.log_contact_attempt(signal=signal, by=request.user, **data)
+        log_contact_attempt(signal=signal, by=request.user, **data)
 
     return _act(request, reference, "attempt_form", perform, _("The contact attempt is saved."))
 
@@ -243,7 +256,7 @@ def contact_attempt(request, reference):
 @coordinator_required
 def cancel(request, reference):
     def perform(signal, data):
-        services.cancel_signal(
+        cancel_signal(
             signal=signal, by=request.user, reason=data["reason"], duplicate_of=data["duplicate_of"]
         )
 
@@ -254,9 +267,7 @@ def cancel(request, reference):
 @coordinator_required
 def close(request, reference):
     def perform(signal, data):
-        services.close_signal(
-            signal=signal, by=request.user, outcome=data["outcome"], note=data["note"]
-        )
+        close_signal(signal=signal, by=request.user, outcome=data["outcome"], note=data["note"])
 
     return _act(request, reference, "close_form", perform, _("The signal is closed."))
 
@@ -265,7 +276,7 @@ def close(request, reference):
 @coordinator_required
 def reopen(request, reference):
     def perform(signal, data):
-        services.reopen_signal(signal=signal, by=request.user, reason=data["reason"])
+        reopen_signal(signal=signal, by=request.user, reason=data["reason"])
 
     return _act(request, reference, "reopen_form", perform, _("The signal is open again."))
 
@@ -275,7 +286,7 @@ def reopen(request, reference):
 @permission_required("signals.anonymise_signal", raise_exception=True)
 def anonymise(request, reference):
     def perform(signal, data):
-        services.anonymise_signal(signal=signal, by=request.user, reason=data["reason"])
+        anonymise_signal(signal=signal, by=request.user, reason=data["reason"])
 
     return _act(request, reference, "anonymise_form", perform, _("The signal is anonymised."))
 
@@ -285,7 +296,7 @@ def anonymise(request, reference):
 @permission_required("signals.export_signal", raise_exception=True)
 def export(request, reference):
     signal = get_signal_for(request.user, reference)
-    data = services.export_signal(signal=signal, by=request.user)
+    data = export_signal(signal=signal, by=request.user)
     response = HttpResponse(
         json.dumps(data, indent=2, ensure_ascii=False, default=str),
         content_type="application/json; charset=utf-8",
@@ -302,8 +313,8 @@ def refer(request, reference):
     form = forms.ReferForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.refer_signal(signal=signal, by=request.user, **form.cleaned_data)
-        except services.WorkflowError as error:
+            refer_signal(signal=signal, by=request.user, **form.cleaned_data)
+        except WorkflowError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("The referral is saved."))
@@ -322,7 +333,7 @@ def follow_up(request, reference, pk):
     if not form.is_valid():
         return _detail(request, signal, {referral.pk: form}, 400)
     data = form.cleaned_data
-    services.record_follow_up(
+    record_follow_up(
         referral=referral,
         by=request.user,
         went=data["went"],
