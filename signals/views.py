@@ -14,8 +14,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coalition.roles import is_partner
-from signals import forms, ratelimit
+from signals import ratelimit
 from signals.access import coordinator_required, get_signal_for
+from signals.forms.intake import DeskReportForm, ReportForm
+from signals.forms.referrals import FollowUpForm, ReferForm, ReferralSearchForm
+from signals.forms.triage import (
+    AnonymiseForm,
+    AssignForm,
+    CancelForm,
+    CloseForm,
+    ContactAttemptForm,
+    MoveForm,
+    NoteForm,
+    QueueFilterForm,
+    ReopenForm,
+)
 from signals.models import Referral, Signal, SignalMail
 from signals.services.intake import submit_signal
 from signals.services.privacy import anonymise_signal, export_signal, view_signal
@@ -40,7 +53,7 @@ def report(request):
     if request.method == "POST":
         if ratelimit.is_limited(request):
             return render(request, "signals/rate_limited.html", status=429)
-        form = forms.ReportForm(request.POST, organisations=_organisations(request.user))
+        form = ReportForm(request.POST, organisations=_organisations(request.user))
         if form.is_valid():
             if form.cleaned_data["website"]:  # the honeypot: a robot filled it in
                 ratelimit.count_submission(request)
@@ -57,7 +70,7 @@ def report(request):
         # Which fields were refused (never their content), to spot abuse or a confusing form.
         logger.info("Signal form refused: %s", ", ".join(sorted(form.errors)))
     else:
-        form = forms.ReportForm(
+        form = ReportForm(
             initial=_partner_initial(request.user), organisations=_organisations(request.user)
         )
     context = {"form": form, "first_contact_days": settings.SIGNAL_FIRST_CONTACT_DAYS}
@@ -103,7 +116,7 @@ def thanks(request):
 # --- Coordinators --------------------------------------------------------------------------
 @coordinator_required
 def queue(request):
-    filters = forms.QueueFilterForm(request.GET or None)
+    filters = QueueFilterForm(request.GET or None)
     today = timezone.localdate()
     visible = Signal.objects.visible_to(request.user)
     signals = filters.filter(visible.for_queue(), user=request.user, today=today)
@@ -128,7 +141,7 @@ def _query_without_page(request) -> str:
 
 @coordinator_required
 def desk_report(request):
-    form = forms.DeskReportForm(request.POST or None)
+    form = DeskReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         signal, _created = submit_signal(
             **form.submission(), channel=form.cleaned_data["channel"], reported_by=request.user
@@ -139,14 +152,14 @@ def desk_report(request):
 
 
 ACTION_FORMS = {
-    "assign_form": forms.AssignForm,
-    "move_form": forms.MoveForm,
-    "note_form": forms.NoteForm,
-    "attempt_form": forms.ContactAttemptForm,
-    "cancel_form": forms.CancelForm,
-    "close_form": forms.CloseForm,
-    "reopen_form": forms.ReopenForm,
-    "anonymise_form": forms.AnonymiseForm,
+    "assign_form": AssignForm,
+    "move_form": MoveForm,
+    "note_form": NoteForm,
+    "attempt_form": ContactAttemptForm,
+    "cancel_form": CancelForm,
+    "close_form": CloseForm,
+    "reopen_form": ReopenForm,
+    "anonymise_form": AnonymiseForm,
 }
 
 
@@ -164,7 +177,7 @@ def _detail(request, signal: Signal, bound: dict | None = None, status: int = 20
     ]
     referrals = list(signal.referrals.select_related("activity", "organisation"))
     for referral in referrals:
-        referral.follow_up_form = (bound or {}).get(referral.pk) or forms.FollowUpForm(
+        referral.follow_up_form = (bound or {}).get(referral.pk) or FollowUpForm(
             auto_id=f"followup{referral.pk}_%s"
         )
     context.update(
@@ -308,9 +321,9 @@ def export(request, reference):
 @coordinator_required
 def refer(request, reference):
     signal = get_signal_for(request.user, reference)
-    search = forms.ReferralSearchForm.for_signal(signal, request.GET)
+    search = ReferralSearchForm.for_signal(signal, request.GET)
     activities, organisations = search.results()
-    form = forms.ReferForm(request.POST or None)
+    form = ReferForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             refer_signal(signal=signal, by=request.user, **form.cleaned_data)
@@ -329,7 +342,7 @@ def refer(request, reference):
 def follow_up(request, reference, pk):
     signal = get_signal_for(request.user, reference)
     referral = get_object_or_404(Referral, pk=pk, signal=signal)
-    form = forms.FollowUpForm(request.POST, auto_id=f"followup{pk}_%s")
+    form = FollowUpForm(request.POST, auto_id=f"followup{pk}_%s")
     if not form.is_valid():
         return _detail(request, signal, {referral.pk: form}, 400)
     data = form.cleaned_data
