@@ -9,6 +9,7 @@ import random
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from coalition.models import Area, TargetGroup
 from signals.models import Signal
@@ -80,7 +81,8 @@ def _make(n, token, rng, districts, groups) -> Signal:
         consent=True,
     )
     signal.target_groups.set(rng.sample(groups, k=min(len(groups), rng.randint(1, 2))))
-    workflow.record_event(signal=signal, kind="created", detail="(Demo) Binnengekomen.")
+    with workflow.site_language():
+        workflow.record_event(signal=signal, kind="created", detail=_("(Demo) Received."))
     return signal
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from coalition.tasks import send_email
 from signals.models import SignalEvent, SignalMail
-from signals.services.workflow import record_event
+from signals.services.workflow import in_site_language, record_event
 
 logger = logging.getLogger("signals")
 Kind = SignalEvent.Kind
@@ -23,6 +23,7 @@ def send_signal_mail(*, mail_id: int) -> str:
     return deliver_mail(mail_id=mail_id)
 
 
+@in_site_language
 def deliver_mail(*, mail_id: int) -> str:
     """Send one outbox mail (once); record sent or failed in the timeline."""
     with transaction.atomic():

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from signals.models import Signal, SignalCounter, SignalEvent, SignalMail
 from signals.services.mail import queue_mail, settings_site_url
-from signals.services.workflow import record_event
+from signals.services.workflow import in_site_language, record_event
 
 Kind = SignalEvent.Kind
 
@@ -26,6 +26,7 @@ def next_reference(*, year: int) -> str:
     return f"S-{year}-{counter.last_number:05d}"
 
 
+@in_site_language
 def submit_signal(
     *,
     data: dict,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from coalition.tasks import send_email
 from signals.models import Signal, SignalEvent, SignalMail
-from signals.services.workflow import record_event
+from signals.services.workflow import in_site_language, record_event
 from signals.tasks import send_signal_mail
 
 Kind = SignalEvent.Kind
@@ -23,6 +23,7 @@ def settings_site_url(path: str) -> str:
     return f"{scheme}://{host}{path}"
 
 
+@in_site_language
 def queue_mail(*, signal: Signal, kind: str, to: str, subject: str, body: str) -> SignalMail:
     """Store the mail in the outbox and send it from a background task after the commit."""
     mail = SignalMail.objects.create(signal=signal, kind=kind, to=to, subject=subject, body=body)
@@ -46,6 +47,7 @@ def retry_failed_mail(*, now: datetime.datetime) -> int:
     return len(ids)
 
 
+@in_site_language
 def send_overdue_digest(*, today: datetime.date) -> int:
     """Queue one e-mail to the coordinators listing the overdue signals (references only)."""
     overdue = list(Signal.objects.overdue(today).order_by("contact_due", "pk"))

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from signals.models import Signal, SignalEvent
-from signals.services.workflow import lock, record_event
+from signals.services.workflow import in_site_language, lock, record_event
 
 Kind = SignalEvent.Kind
 
@@ -39,6 +39,7 @@ def anonymise_signal(*, signal: Signal, by: User | None, reason: str) -> Signal:
     return signal
 
 
+@in_site_language
 def anonymise_expired(*, now: datetime.datetime) -> list[str]:
     """Anonymise every finished signal past its retention period; returns the references."""
     done = []

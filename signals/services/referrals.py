@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from signals.models import Referral, Signal, SignalEvent
 from signals.services.triage import reopen_signal, set_status
-from signals.services.workflow import guarded, record_event
+from signals.services.workflow import guarded, in_site_language, record_event
 
 Status = Signal.Status
 Kind = SignalEvent.Kind
@@ -70,6 +70,7 @@ def default_follow_up(today: datetime.date) -> datetime.date:
     return today + datetime.timedelta(weeks=settings.SIGNAL_FOLLOW_UP_WEEKS)
 
 
+@in_site_language
 def record_follow_up(
     *,
     referral: Referral,
