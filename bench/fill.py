@@ -63,7 +63,7 @@ def fill_monitoring(size: int) -> None:
 
 def fillers():
     from bench.fill_signals import fill_signals
-    from bench.socialmap import fill_socialmap
+    from bench.fill_socialmap import fill_socialmap
 
     return [fill_socialmap, fill_signals, fill_monitoring]
 

@@ -12,17 +12,15 @@ sequential HTTP requests, and the ratio to the trivial view (the aim: the search
 so that the page is built from the database, and "cached", the same URL again, served from
 the catalogue cache (network/catalogue.py) until anything in the catalogue changes.
 
-``make bench`` (bench/run.py) uses ``fill_socialmap`` for its load table too.
+The filling itself is bench/fill_socialmap.py, which ``make bench`` (bench/run.py) uses too.
 """
 
 import argparse
 import os
-import random
 import statistics
 import sys
 import time as clock
 import urllib.request
-from datetime import date, time, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,82 +33,6 @@ PAGES = [
     ("HSDS API: services list", "/api/hsds/services?per_page=20"),
 ]
 TRIVIAL = ("trivial view", "/theme.css")
-
-WORDS = [
-    "wandelen",
-    "koffie",
-    "ontmoeten",
-    "bewegen",
-    "taalcafé",
-    "schilderen",
-    "samen eten",
-    "computerhulp",
-    "mantelzorg",
-    "maatje",
-    "zingen",
-    "tuinieren",
-]
-
-
-def fill_socialmap(size: int) -> None:
-    from coalition.models import Area, TargetGroup
-    from network.models import Activity, ActivityType, Organisation
-
-    rng = random.Random(size)
-    want_orgs, want_activities = max(1, size // 100), max(1, size // 10)
-    have = Organisation.objects.filter(slug__startswith="bench-").count()
-    Organisation.objects.bulk_create(
-        Organisation(name=f"Benchorganisatie {n}", slug=f"bench-{n}", sector="welzijn")
-        for n in range(have, want_orgs)
-    )
-    org_ids = list(
-        Organisation.objects.filter(slug__startswith="bench-").values_list("pk", flat=True)
-    )
-    districts = list(Area.objects.filter(kind="district").values_list("pk", flat=True)) or [None]
-    groups = list(TargetGroup.objects.values_list("pk", flat=True))
-    types = list(ActivityType.objects.values_list("pk", flat=True))
-    have = Activity.objects.filter(title__startswith="Bench ").count()
-    new = [
-        Activity(
-            organisation_id=rng.choice(org_ids),
-            title=f"Bench {rng.choice(WORDS)} {n}",
-            summary=f"Samen {rng.choice(WORDS)} en {rng.choice(WORDS)} in de buurt.",
-            description=" ".join(rng.choice(WORDS) for _ in range(40)),
-            district_id=rng.choice(districts),
-            street=f"Benchstraat {n}",
-            postcode="2271 AB",
-            city="Voorburg",
-            latitude=round(52.07 + rng.random() * 0.03, 6),
-            longitude=round(4.36 + rng.random() * 0.09, 6),
-            schedule_kind="weekly",
-            weekdays=rng.choice(["MO", "TU", "WE", "TH", "FR", "TU,TH"]),
-            start_time=time(rng.choice([9, 10, 14, 19])),
-            end_time=time(rng.choice([9, 10, 14, 19]) + 1),
-            is_free=rng.random() < 0.7,
-            step_free=rng.random() < 0.5,
-            accessible_toilet=rng.random() < 0.5,
-            publication_state="published" if rng.random() < 0.95 else "pending",
-            last_verified_on=date.today() - timedelta(days=rng.randrange(500)),
-        )
-        for n in range(have, want_activities)
-    ]
-    created = Activity.objects.bulk_create(new, batch_size=2000)
-    through_types = Activity.activity_types.through
-    through_groups = Activity.target_groups.through
-    through_types.objects.bulk_create(
-        [through_types(activity_id=a.pk, activitytype_id=rng.choice(types)) for a in created],
-        batch_size=5000,
-    )
-    through_groups.objects.bulk_create(
-        [through_groups(activity_id=a.pk, targetgroup_id=rng.choice(groups)) for a in created],
-        batch_size=5000,
-    )
-    Activity.objects.filter(pk__in=[a.pk for a in created]).refresh_search_vectors()
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:  # fresh planner statistics after bulk inserts
-            cursor.execute("VACUUM ANALYZE network_activity, network_organisation")
 
 
 def get_ms(url: str, path: str) -> float:
@@ -154,6 +76,7 @@ def main() -> None:
     django.setup()
     from django.core.management import call_command
 
+    from bench.fill_socialmap import fill_socialmap
     from coalition import demo
     from network.models import Activity
     from network.socialmap import catalogue

@@ -35,7 +35,7 @@ class SignalAdmin(admin.ModelAdmin):
         return PUBLIC_SIGNAL_FIELDS
 
     def get_readonly_fields(self, request, obj=None):
-        # Changes go through the workspace (services.py) so that each one is logged.
+        # Changes go through the workspace (signals/services/) so that each one is logged.
         return self.get_fields(request, obj)
 
     def has_add_permission(self, request):

@@ -9,10 +9,11 @@ import random
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from coalition.models import Area, TargetGroup
-from signals import services
 from signals.models import Signal
+from signals.services import intake, referrals, triage, workflow
 
 S = Signal.Status
 PLAN = (
@@ -61,7 +62,7 @@ def _make(n, token, rng, districts, groups) -> Signal:
     received = timezone.now() - datetime.timedelta(days=rng.randint(0, 60), hours=rng.randint(0, 8))
     route = rng.choice(list(Signal.ContactRoute))
     signal = Signal.objects.create(
-        reference=services.next_reference(year=timezone.localdate(received).year),
+        reference=intake.next_reference(year=timezone.localdate(received).year),
         created_at=received,
         contact_due=Signal.first_contact_due(timezone.localdate(received)),
         form_token=token,
@@ -80,7 +81,8 @@ def _make(n, token, rng, districts, groups) -> Signal:
         consent=True,
     )
     signal.target_groups.set(rng.sample(groups, k=min(len(groups), rng.randint(1, 2))))
-    services.record_event(signal=signal, kind="created", detail="(Demo) Binnengekomen.")
+    with workflow.site_language():
+        workflow.record_event(signal=signal, kind="created", detail=_("(Demo) Received."))
     return signal
 
 
@@ -90,19 +92,17 @@ def _walk(signal: Signal, status: str, by: User, rng) -> None:
     if status == S.NEW:
         return
     if status == S.CANCELLED:
-        services.cancel_signal(signal=signal, by=by, reason=Signal.CancelReason.SPAM)
+        triage.cancel_signal(signal=signal, by=by, reason=Signal.CancelReason.SPAM)
         return
-    signal = services.assign_signal(signal=signal, by=by, to=by)
+    signal = triage.assign_signal(signal=signal, by=by, to=by)
     if status == S.IN_PROGRESS:
         return
     if status == S.UNREACHABLE:
         for _ in range(3):
-            services.log_contact_attempt(
-                signal=signal, by=by, at=now, channel="phone", reached=False
-            )
-        services.move_signal(signal=signal, by=by, status=S.UNREACHABLE)
+            triage.log_contact_attempt(signal=signal, by=by, at=now, channel="phone", reached=False)
+        triage.move_signal(signal=signal, by=by, status=S.UNREACHABLE)
         return
-    services.log_contact_attempt(
+    triage.log_contact_attempt(
         signal=signal,
         by=by,
         at=now,
@@ -113,18 +113,18 @@ def _walk(signal: Signal, status: str, by: User, rng) -> None:
     signal.refresh_from_db()
     if status == S.CONTACTED:
         return
-    services.add_note(signal=signal, by=by, text="(Demo) Wil graag iets in de buurt.")
+    triage.add_note(signal=signal, by=by, text="(Demo) Wil graag iets in de buurt.")
     referred = _refer(signal, by, rng)
     if not referred and status == S.CLOSED:
-        services.close_signal(signal=signal, by=by, outcome=Signal.Outcome.NOT_NEEDED)
+        triage.close_signal(signal=signal, by=by, outcome=Signal.Outcome.NOT_NEEDED)
     if status == S.REFERRED or not referred:
         return
     signal.refresh_from_db()
     referral = signal.referrals.first()
-    services.record_follow_up(
+    referrals.record_follow_up(
         referral=referral, by=by, went="yes", helps=rng.choice(["yes", "partly"]), more_needed=False
     )
-    services.close_signal(signal=signal, by=by, outcome=Signal.Outcome.REFERRED_ACTIVITY)
+    triage.close_signal(signal=signal, by=by, outcome=Signal.Outcome.REFERRED_ACTIVITY)
 
 
 def _refer(signal: Signal, by: User, rng) -> bool:
@@ -133,13 +133,13 @@ def _refer(signal: Signal, by: User, rng) -> bool:
     activities = list(Activity.objects.published().select_related("organisation")[:20])
     if not activities:
         return False
-    services.refer_signal(
+    referrals.refer_signal(
         signal=signal,
         by=by,
         activities=[rng.choice(activities)],
         organisations=[],
         note="(Demo) Graag even bellen voor een kennismaking.",
         person_agreed=rng.random() < 0.7,
-        follow_up_on=services.default_follow_up(timezone.localdate()),
+        follow_up_on=referrals.default_follow_up(timezone.localdate()),
     )
     return True

@@ -14,9 +14,35 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coalition.roles import is_partner
-from signals import forms, ratelimit, services
+from signals import ratelimit
 from signals.access import get_signal_for
+from signals.forms.intake import DeskReportForm, ReportForm
+from signals.forms.referrals import FollowUpForm, ReferForm, ReferralSearchForm
+from signals.forms.triage import (
+    AnonymiseForm,
+    AssignForm,
+    CancelForm,
+    CloseForm,
+    ContactAttemptForm,
+    MoveForm,
+    NoteForm,
+    QueueFilterForm,
+    ReopenForm,
+)
 from signals.models import Referral, Signal, SignalMail
+from signals.services.intake import submit_signal
+from signals.services.privacy import anonymise_signal, export_signal, view_signal
+from signals.services.referrals import record_follow_up, refer_signal
+from signals.services.triage import (
+    add_note,
+    assign_signal,
+    cancel_signal,
+    close_signal,
+    log_contact_attempt,
+    move_signal,
+    reopen_signal,
+)
+from signals.services.workflow import WorkflowError
 
 PAGE_SIZE = 25
 logger = logging.getLogger("signals")
@@ -27,13 +53,13 @@ def report(request):
     if request.method == "POST":
         if ratelimit.is_limited(request):
             return render(request, "signals/rate_limited.html", status=429)
-        form = forms.ReportForm(request.POST, organisations=_organisations(request.user))
+        form = ReportForm(request.POST, organisations=_organisations(request.user))
         if form.is_valid():
             if form.cleaned_data["website"]:  # the honeypot: a robot filled it in
                 ratelimit.count_submission(request)
                 return redirect("signals:thanks")
             professional = is_partner(request.user)
-            signal, created = services.submit_signal(
+            signal, created = submit_signal(
                 **form.submission(),
                 channel=Signal.Channel.PROFESSIONAL if professional else Signal.Channel.WEB,
                 reported_by=request.user if request.user.is_authenticated else None,
@@ -44,7 +70,7 @@ def report(request):
         # Which fields were refused (never their content), to spot abuse or a confusing form.
         logger.info("Signal form refused: %s", ", ".join(sorted(form.errors)))
     else:
-        form = forms.ReportForm(
+        form = ReportForm(
             initial=_partner_initial(request.user), organisations=_organisations(request.user)
         )
     context = {"form": form, "first_contact_days": settings.SIGNAL_FIRST_CONTACT_DAYS}
@@ -91,7 +117,7 @@ def thanks(request):
 @login_required
 @permission_required("signals.triage_signal", raise_exception=True)
 def queue(request):
-    filters = forms.QueueFilterForm(request.GET or None)
+    filters = QueueFilterForm(request.GET or None)
     today = timezone.localdate()
     visible = Signal.objects.visible_to(request.user)
     signals = filters.filter(visible.for_queue(), user=request.user, today=today)
@@ -117,9 +143,9 @@ def _query_without_page(request) -> str:
 @login_required
 @permission_required("signals.add_signal", raise_exception=True)
 def desk_report(request):
-    form = forms.DeskReportForm(request.POST or None)
+    form = DeskReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        signal, _created = services.submit_signal(
+        signal, _created = submit_signal(
             **form.submission(), channel=form.cleaned_data["channel"], reported_by=request.user
         )
         messages.success(request, _("Signal %(ref)s is stored.") % {"ref": signal.reference})
@@ -128,20 +154,20 @@ def desk_report(request):
 
 
 ACTION_FORMS = {
-    "assign_form": forms.AssignForm,
-    "move_form": forms.MoveForm,
-    "note_form": forms.NoteForm,
-    "attempt_form": forms.ContactAttemptForm,
-    "cancel_form": forms.CancelForm,
-    "close_form": forms.CloseForm,
-    "reopen_form": forms.ReopenForm,
-    "anonymise_form": forms.AnonymiseForm,
+    "assign_form": AssignForm,
+    "move_form": MoveForm,
+    "note_form": NoteForm,
+    "attempt_form": ContactAttemptForm,
+    "cancel_form": CancelForm,
+    "close_form": CloseForm,
+    "reopen_form": ReopenForm,
+    "anonymise_form": AnonymiseForm,
 }
 
 
 def _detail(request, signal: Signal, bound: dict | None = None, status: int = 200):
     """The signal page; every render shows personal data, so every render is logged."""
-    services.view_signal(signal=signal, by=request.user)
+    view_signal(signal=signal, by=request.user)
     # auto_id keeps the ids unique on this page of many forms; field names stay plain.
     context = {name: form_class(auto_id=f"{name}_%s") for name, form_class in ACTION_FORMS.items()}
     context.update({k: v for k, v in (bound or {}).items() if isinstance(k, str)})
@@ -153,7 +179,7 @@ def _detail(request, signal: Signal, bound: dict | None = None, status: int = 20
     ]
     referrals = list(signal.referrals.select_related("activity", "organisation"))
     for referral in referrals:
-        referral.follow_up_form = (bound or {}).get(referral.pk) or forms.FollowUpForm(
+        referral.follow_up_form = (bound or {}).get(referral.pk) or FollowUpForm(
             auto_id=f"followup{referral.pk}_%s"
         )
     context.update(
@@ -186,7 +212,7 @@ def _act(request, reference, form_name, perform, success):
         return _detail(request, signal, {form_name: form}, status=400)
     try:
         perform(signal, form.cleaned_data)
-    except services.WorkflowError as error:
+    except WorkflowError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, success)
@@ -198,7 +224,7 @@ def _act(request, reference, form_name, perform, success):
 @permission_required("signals.triage_signal", raise_exception=True)
 def assign(request, reference):
     def perform(signal, data):
-        services.assign_signal(signal=signal, by=request.user, to=data["to"])
+        assign_signal(signal=signal, by=request.user, to=data["to"])
 
     return _act(request, reference, "assign_form", perform, _("The signal is assigned."))
 
@@ -209,8 +235,8 @@ def assign(request, reference):
 def take(request, reference):
     signal = get_signal_for(request.user, reference)
     try:
-        services.assign_signal(signal=signal, by=request.user, to=request.user)
-    except services.WorkflowError as error:
+        assign_signal(signal=signal, by=request.user, to=request.user)
+    except WorkflowError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("You now handle this signal."))
@@ -222,7 +248,7 @@ def take(request, reference):
 @permission_required("signals.triage_signal", raise_exception=True)
 def move(request, reference):
     def perform(signal, data):
-        services.move_signal(signal=signal, by=request.user, status=data["status"])
+        move_signal(signal=signal, by=request.user, status=data["status"])
 
     return _act(request, reference, "move_form", perform, _("The status is changed."))
 
@@ -232,7 +258,7 @@ def move(request, reference):
 @permission_required("signals.triage_signal", raise_exception=True)
 def note(request, reference):
     def perform(signal, data):
-        services.add_note(signal=signal, by=request.user, text=data["text"])
+        add_note(signal=signal, by=request.user, text=data["text"])
 
     return _act(request, reference, "note_form", perform, _("The note is saved."))
 
@@ -242,7 +268,7 @@ def note(request, reference):
 @permission_required("signals.triage_signal", raise_exception=True)
 def contact_attempt(request, reference):
     def perform(signal, data):
-        services.log_contact_attempt(signal=signal, by=request.user, **data)
+        log_contact_attempt(signal=signal, by=request.user, **data)
 
     return _act(request, reference, "attempt_form", perform, _("The contact attempt is saved."))
 
@@ -252,7 +278,7 @@ def contact_attempt(request, reference):
 @permission_required("signals.triage_signal", raise_exception=True)
 def cancel(request, reference):
     def perform(signal, data):
-        services.cancel_signal(
+        cancel_signal(
             signal=signal, by=request.user, reason=data["reason"], duplicate_of=data["duplicate_of"]
         )
 
@@ -264,9 +290,7 @@ def cancel(request, reference):
 @permission_required("signals.triage_signal", raise_exception=True)
 def close(request, reference):
     def perform(signal, data):
-        services.close_signal(
-            signal=signal, by=request.user, outcome=data["outcome"], note=data["note"]
-        )
+        close_signal(signal=signal, by=request.user, outcome=data["outcome"], note=data["note"])
 
     return _act(request, reference, "close_form", perform, _("The signal is closed."))
 
@@ -276,7 +300,7 @@ def close(request, reference):
 @permission_required("signals.triage_signal", raise_exception=True)
 def reopen(request, reference):
     def perform(signal, data):
-        services.reopen_signal(signal=signal, by=request.user, reason=data["reason"])
+        reopen_signal(signal=signal, by=request.user, reason=data["reason"])
 
     return _act(request, reference, "reopen_form", perform, _("The signal is open again."))
 
@@ -286,7 +310,7 @@ def reopen(request, reference):
 @permission_required(("signals.triage_signal", "signals.anonymise_signal"), raise_exception=True)
 def anonymise(request, reference):
     def perform(signal, data):
-        services.anonymise_signal(signal=signal, by=request.user, reason=data["reason"])
+        anonymise_signal(signal=signal, by=request.user, reason=data["reason"])
 
     return _act(request, reference, "anonymise_form", perform, _("The signal is anonymised."))
 
@@ -296,7 +320,7 @@ def anonymise(request, reference):
 @permission_required(("signals.triage_signal", "signals.export_signal"), raise_exception=True)
 def export(request, reference):
     signal = get_signal_for(request.user, reference)
-    data = services.export_signal(signal=signal, by=request.user)
+    data = export_signal(signal=signal, by=request.user)
     response = HttpResponse(
         json.dumps(data, indent=2, ensure_ascii=False, default=str),
         content_type="application/json; charset=utf-8",
@@ -309,13 +333,13 @@ def export(request, reference):
 @permission_required("signals.triage_signal", raise_exception=True)
 def refer(request, reference):
     signal = get_signal_for(request.user, reference)
-    search = forms.ReferralSearchForm.for_signal(signal, request.GET)
+    search = ReferralSearchForm.for_signal(signal, request.GET)
     activities, organisations = search.results()
-    form = forms.ReferForm(request.POST or None)
+    form = ReferForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.refer_signal(signal=signal, by=request.user, **form.cleaned_data)
-        except services.WorkflowError as error:
+            refer_signal(signal=signal, by=request.user, **form.cleaned_data)
+        except WorkflowError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("The referral is saved."))
@@ -331,11 +355,11 @@ def refer(request, reference):
 def follow_up(request, reference, pk):
     signal = get_signal_for(request.user, reference)
     referral = get_object_or_404(Referral, pk=pk, signal=signal)
-    form = forms.FollowUpForm(request.POST, auto_id=f"followup{pk}_%s")
+    form = FollowUpForm(request.POST, auto_id=f"followup{pk}_%s")
     if not form.is_valid():
         return _detail(request, signal, {referral.pk: form}, 400)
     data = form.cleaned_data
-    services.record_follow_up(
+    record_follow_up(
         referral=referral,
         by=request.user,
         went=data["went"],

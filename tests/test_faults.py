@@ -177,7 +177,7 @@ def test_a_killed_task_worker_loses_no_mail(platform, tmp_path):
     subprocess.run(
         [
             *shell,
-            "from signals.services import submit_signal\n"
+            "from signals.services.intake import submit_signal\n"
             "for n in range(200):\n"
             "    submit_signal(data={'reporter_kind': 'self', 'postcode': '2271 AB',"
             " 'situation': f'Worker {n}', 'contact_route': 'email',"

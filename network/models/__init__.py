@@ -1,12 +1,7 @@
 """Models of the network app, one module per topic."""
 
-from network.models.activities import (
-    Activity,
-    ActivityChange,
-    ActivityEvent,
-    ActivityType,
-    MistakeReport,
-)
+from network.models.activities import Activity, ActivityType
+from network.models.moderation import ActivityChange, ActivityEvent, MistakeReport
 from network.models.organisations import Organisation
 
 __all__ = [

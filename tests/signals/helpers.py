@@ -3,7 +3,7 @@ import re
 from django.test import Client
 
 from coalition.models import Area
-from signals.forms import new_form_token
+from signals.forms.intake import new_form_token
 
 
 def report_data(**overrides) -> dict:

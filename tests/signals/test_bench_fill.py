@@ -1,8 +1,8 @@
 import pytest
 
 from bench.fill_signals import fill_signals
-from signals import services
 from signals.models import Signal
+from signals.services import intake
 
 pytestmark = pytest.mark.django_db
 
@@ -14,4 +14,4 @@ def test_bench_fill_is_incremental_and_keeps_references_unique():
     assert Signal.objects.count() == 50
     assert Signal.objects.values("reference").distinct().count() == 50
     year = int(Signal.objects.first().reference[2:6])
-    assert services.next_reference(year=year) == f"S-{year}-00051"
+    assert intake.next_reference(year=year) == f"S-{year}-00051"

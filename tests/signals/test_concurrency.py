@@ -4,8 +4,8 @@ import threading
 import pytest
 from django.db import connection
 
-from signals import services
 from signals.models import Signal
+from signals.services import intake
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -28,7 +28,7 @@ def test_concurrent_submissions_get_unique_consecutive_references():
 
     def _submit_four(n):
         for i in range(4):
-            services.submit_signal(
+            intake.submit_signal(
                 data={
                     "reporter_kind": "self",
                     "postcode": "2271 AB",

@@ -48,7 +48,7 @@ def test_failed_mail_is_sent_by_retry_command(
 def test_sent_mail_is_not_sent_twice(resident, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         post_report(resident)
-    from signals.services import deliver_mail
+    from signals.tasks import deliver_mail
 
     deliver_mail(mail_id=SignalMail.objects.first().pk)
 

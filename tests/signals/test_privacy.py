@@ -8,8 +8,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from signals import services
 from signals.models import ContactAttempt, Signal, SignalEvent
+from signals.services import mail, triage
 from tests.conftest import login
 from tests.factories import (
     make_activity,
@@ -44,8 +44,8 @@ def test_anonymise_command_blanks_personal_data_and_keeps_statistics(coordinator
     ContactAttempt.objects.create(
         signal=signal, by=coordinator, channel="phone", reached=True, details="Sprak dochter"
     )
-    services.add_note(signal=signal, by=coordinator, text="Woont alleen boven de bakker")
-    services.queue_mail(
+    triage.add_note(signal=signal, by=coordinator, text="Woont alleen boven de bakker")
+    mail.queue_mail(
         signal=signal, kind="confirmation", to="piet@example.org", subject="S", body="B"
     )
     recent = closed_signal(100)

@@ -4,8 +4,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from signals import services
 from signals.models import Referral, Signal, SignalEvent
+from signals.services.privacy import anonymise_signal
+from signals.services.referrals import record_follow_up, refer_signal
+from signals.services.workflow import WorkflowError
 from tests.factories import (
     make_activity,
     make_area,
@@ -104,8 +106,8 @@ def test_refer_without_choice_is_refused(coordinator_client):
 def test_refer_before_contact_is_refused_and_logged(coordinator):
     signal = make_signal(status=S.IN_PROGRESS)
 
-    with pytest.raises(services.WorkflowError):
-        services.refer_signal(
+    with pytest.raises(WorkflowError):
+        refer_signal(
             signal=signal,
             by=coordinator,
             activities=[make_activity()],
@@ -139,9 +141,7 @@ def test_follow_up_stores_structured_outcome(coordinator_client):
 def test_follow_up_with_more_needed_reopens_closed_signal(coordinator):
     referral = make_referral(signal=make_signal(status=S.CLOSED, closed_at=timezone.now()))
 
-    services.record_follow_up(
-        referral=referral, by=coordinator, went="no", helps="no", more_needed=True
-    )
+    record_follow_up(referral=referral, by=coordinator, went="no", helps="no", more_needed=True)
 
     assert Signal.objects.get().status == S.IN_PROGRESS
 
@@ -213,7 +213,7 @@ def test_colleague_of_organisation_sees_status(other_partner_client, partner, ot
 def test_anonymise_blanks_referral_notes(coordinator):
     referral = make_referral(signal=make_signal(status=S.CLOSED), note="Woont op 3-hoog")
 
-    services.anonymise_signal(signal=referral.signal, by=coordinator, reason="Verzoek")
+    anonymise_signal(signal=referral.signal, by=coordinator, reason="Verzoek")
 
     referral.refresh_from_db()
     assert referral.note == ""

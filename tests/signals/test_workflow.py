@@ -3,8 +3,8 @@ import itertools
 import pytest
 from django.utils import timezone
 
-from signals import services
 from signals.models import AppendOnlyError, Signal, SignalEvent
+from signals.services import intake, triage, workflow
 from tests.factories import make_signal, make_user
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +58,7 @@ PLAIN_ALLOWED = [
 def test_move_signal_allowed_step_is_stored_with_event(coordinator, old, new):
     signal = make_signal(status=old, failed_attempts=5)
 
-    services.move_signal(signal=signal, by=coordinator, status=new)
+    triage.move_signal(signal=signal, by=coordinator, status=new)
 
     signal.refresh_from_db()
     assert signal.status == new
@@ -84,8 +84,8 @@ REFUSED = [
 def test_move_signal_skipping_steps_is_refused_and_logged(coordinator, old, new):
     signal = make_signal(status=old, failed_attempts=5)
 
-    with pytest.raises(services.WorkflowError) as error:
-        services.move_signal(signal=signal, by=coordinator, status=new)
+    with pytest.raises(workflow.WorkflowError) as error:
+        triage.move_signal(signal=signal, by=coordinator, status=new)
 
     signal.refresh_from_db()
     assert signal.status == old
@@ -97,8 +97,8 @@ def test_move_signal_skipping_steps_is_refused_and_logged(coordinator, old, new)
 def test_move_signal_refuses_statuses_that_need_a_form(coordinator, new):
     signal = make_signal(status=S.CONTACTED)
 
-    with pytest.raises(services.WorkflowError):
-        services.move_signal(signal=signal, by=coordinator, status=new)
+    with pytest.raises(workflow.WorkflowError):
+        triage.move_signal(signal=signal, by=coordinator, status=new)
 
     assert Signal.objects.get().status == S.CONTACTED
 
@@ -107,8 +107,8 @@ def test_unreachable_too_early_is_refused_with_reason(coordinator, settings):
     settings.SIGNAL_UNREACHABLE_ATTEMPTS = 3
     signal = make_signal(status=S.IN_PROGRESS, failed_attempts=1)
 
-    with pytest.raises(services.WorkflowError) as error:
-        services.move_signal(signal=signal, by=coordinator, status=S.UNREACHABLE)
+    with pytest.raises(workflow.WorkflowError) as error:
+        triage.move_signal(signal=signal, by=coordinator, status=S.UNREACHABLE)
 
     assert str(error.value) == "Een melding is pas niet bereikbaar na 3 mislukte contactpogingen."
 
@@ -116,7 +116,7 @@ def test_unreachable_too_early_is_refused_with_reason(coordinator, settings):
 def test_assign_moves_new_signal_into_progress(coordinator):
     signal = make_signal()
 
-    services.assign_signal(signal=signal, by=coordinator, to=coordinator)
+    triage.assign_signal(signal=signal, by=coordinator, to=coordinator)
 
     signal.refresh_from_db()
     assert (signal.status, signal.assigned_to) == (S.IN_PROGRESS, coordinator)
@@ -126,8 +126,8 @@ def test_assign_moves_new_signal_into_progress(coordinator):
 def test_assign_to_partner_is_refused(coordinator, partner):
     signal = make_signal()
 
-    with pytest.raises(services.WorkflowError):
-        services.assign_signal(signal=signal, by=coordinator, to=partner)
+    with pytest.raises(workflow.WorkflowError):
+        triage.assign_signal(signal=signal, by=coordinator, to=partner)
 
     assert Signal.objects.get().assigned_to is None
 
@@ -136,10 +136,10 @@ def test_contact_attempts_count_and_reaching_sets_first_contact(coordinator):
     signal = make_signal(status=S.IN_PROGRESS, assigned_to=coordinator)
     now = timezone.now()
 
-    services.log_contact_attempt(
+    triage.log_contact_attempt(
         signal=signal, by=coordinator, at=now, channel="phone", reached=False
     )
-    services.log_contact_attempt(
+    triage.log_contact_attempt(
         signal=signal, by=coordinator, at=now, channel="visit", reached=True, details="Thuis"
     )
 
@@ -156,8 +156,8 @@ def test_contact_attempts_count_and_reaching_sets_first_contact(coordinator):
 def test_close_requires_outcome(coordinator):
     signal = make_signal(status=S.CONTACTED)
 
-    with pytest.raises(services.WorkflowError):
-        services.close_signal(signal=signal, by=coordinator, outcome="")
+    with pytest.raises(workflow.WorkflowError):
+        triage.close_signal(signal=signal, by=coordinator, outcome="")
 
     assert Signal.objects.get().status == S.CONTACTED
 
@@ -165,7 +165,7 @@ def test_close_requires_outcome(coordinator):
 def test_close_with_outcome(coordinator):
     signal = make_signal(status=S.REFERRED)
 
-    services.close_signal(signal=signal, by=coordinator, outcome="referred_activity", note="Gaat")
+    triage.close_signal(signal=signal, by=coordinator, outcome="referred_activity", note="Gaat")
 
     signal.refresh_from_db()
     assert (signal.status, signal.outcome) == (S.CLOSED, "referred_activity")
@@ -178,8 +178,8 @@ def test_close_with_outcome(coordinator):
 def test_close_from_new_is_refused(coordinator):
     signal = make_signal()
 
-    with pytest.raises(services.WorkflowError):
-        services.close_signal(signal=signal, by=coordinator, outcome="declined")
+    with pytest.raises(workflow.WorkflowError):
+        triage.close_signal(signal=signal, by=coordinator, outcome="declined")
 
     assert Signal.objects.get().status == S.NEW
 
@@ -188,7 +188,7 @@ def test_cancel_as_duplicate_links_both_signals(coordinator):
     first = make_signal(status=S.IN_PROGRESS)
     second = make_signal()
 
-    services.cancel_signal(signal=second, by=coordinator, reason="duplicate", duplicate_of=first)
+    triage.cancel_signal(signal=second, by=coordinator, reason="duplicate", duplicate_of=first)
 
     second.refresh_from_db()
     assert (second.status, second.duplicate_of) == (S.CANCELLED, first)
@@ -200,8 +200,8 @@ def test_cancel_as_duplicate_links_both_signals(coordinator):
 def test_cancel_as_duplicate_without_link_is_refused(coordinator):
     signal = make_signal()
 
-    with pytest.raises(services.WorkflowError):
-        services.cancel_signal(signal=signal, by=coordinator, reason="duplicate")
+    with pytest.raises(workflow.WorkflowError):
+        triage.cancel_signal(signal=signal, by=coordinator, reason="duplicate")
 
     assert Signal.objects.get().status == S.NEW
 
@@ -209,9 +209,9 @@ def test_cancel_as_duplicate_without_link_is_refused(coordinator):
 def test_reopen_needs_reason_and_clears_outcome(coordinator):
     signal = make_signal(status=S.CLOSED, outcome="declined", closed_at=timezone.now())
 
-    with pytest.raises(services.WorkflowError):
-        services.reopen_signal(signal=signal, by=coordinator, reason="  ")
-    services.reopen_signal(signal=signal, by=coordinator, reason="Dochter belde opnieuw")
+    with pytest.raises(workflow.WorkflowError):
+        triage.reopen_signal(signal=signal, by=coordinator, reason="  ")
+    triage.reopen_signal(signal=signal, by=coordinator, reason="Dochter belde opnieuw")
 
     signal.refresh_from_db()
     assert (signal.status, signal.outcome, signal.closed_at) == (S.IN_PROGRESS, "", None)
@@ -221,13 +221,13 @@ def test_reopen_needs_reason_and_clears_outcome(coordinator):
 def test_reopen_open_signal_is_refused(coordinator):
     signal = make_signal(status=S.CONTACTED)
 
-    with pytest.raises(services.WorkflowError):
-        services.reopen_signal(signal=signal, by=coordinator, reason="Waarom niet")
+    with pytest.raises(workflow.WorkflowError):
+        triage.reopen_signal(signal=signal, by=coordinator, reason="Waarom niet")
 
 
 def test_events_are_append_only(coordinator):
     signal = make_signal()
-    event = services.record_event(signal=signal, kind="note", by=coordinator, detail="Eerste")
+    event = workflow.record_event(signal=signal, kind="note", by=coordinator, detail="Eerste")
 
     event.detail = "Anders"
     with pytest.raises(AppendOnlyError):
@@ -242,9 +242,9 @@ def test_events_are_append_only(coordinator):
 
 
 def test_reference_counter_is_per_year():
-    assert services.next_reference(year=2026) == "S-2026-00001"
-    assert services.next_reference(year=2026) == "S-2026-00002"
-    assert services.next_reference(year=2027) == "S-2027-00001"
+    assert intake.next_reference(year=2026) == "S-2026-00001"
+    assert intake.next_reference(year=2026) == "S-2026-00002"
+    assert intake.next_reference(year=2027) == "S-2027-00001"
 
 
 def test_possible_duplicates_match_contact_or_name_and_postcode():
@@ -261,6 +261,6 @@ def test_unassigned_user_is_a_coordinator_only(coordinator):
     other = make_user(roles=["coordinator"])
     signal = make_signal(status=S.IN_PROGRESS, assigned_to=coordinator)
 
-    services.assign_signal(signal=signal, by=coordinator, to=other)
+    triage.assign_signal(signal=signal, by=coordinator, to=other)
 
     assert Signal.objects.get().assigned_to == other

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from signals.services import anonymise_expired
+from signals.services.privacy import anonymise_expired
 
 
 class Command(BaseCommand):

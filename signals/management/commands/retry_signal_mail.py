@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from signals.services import retry_failed_mail
+from signals.services.mail import retry_failed_mail
 
 
 class Command(BaseCommand):

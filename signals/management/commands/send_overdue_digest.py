@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from signals.services import send_overdue_digest
+from signals.services.mail import send_overdue_digest
 
 
 class Command(BaseCommand):

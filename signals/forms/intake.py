@@ -1,0 +1,204 @@
+"""Intake: the report form of residents and partners, and the desk form of coordinators. A signed
+token in each form lets a double submit store once."""
+
+import re
+import uuid
+
+from django import forms
+from django.core import signing
+from django.urls import reverse_lazy
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from coalition.forms import IdChoiceField, IdMultipleChoiceField
+from coalition.models import Area, TargetGroup
+from signals.models import Signal
+
+TOKEN_SALT = "signals.report-form"  # noqa: S105 (a signing salt, not a secret)
+TOKEN_MAX_AGE = 60 * 60 * 24
+POSTCODE = re.compile(r"^([1-9][0-9]{3})\s?([A-Za-z]{2})$")
+PHONE = re.compile(r"^\+?[0-9][0-9 \-]{8,17}$")
+
+
+def new_form_token() -> str:
+    return signing.dumps(uuid.uuid4().hex, salt=TOKEN_SALT)
+
+
+class ReportForm(forms.ModelForm):
+    """The public form. Also used by partners (as professional) and coordinators (desk)."""
+
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    form_token = forms.CharField(widget=forms.HiddenInput, max_length=200)
+    consent = forms.BooleanField(
+        required=True,
+        error_messages={
+            "required": _("Please give your consent. Without it we cannot store your report.")
+        },
+    )
+
+    class Meta:
+        model = Signal
+        fields = [
+            "reporter_kind",
+            "person_name",
+            "age_band",
+            "district",
+            "postcode",
+            "target_groups",
+            "person_aware",
+            "situation",
+            "wishes",
+            "contact_route",
+            "contact_name",
+            "contact_phone",
+            "contact_email",
+            "contact_address",
+            "contact_when",
+            "consent",
+        ]
+        labels = {
+            "reporter_kind": _("Who is reporting?"),
+            "person_name": _("First name or initials of the person it is about"),
+            "age_band": _("Age"),
+            "district": _("District"),
+            "postcode": _("Postcode"),
+            "target_groups": _("Does one of these fit? (optional)"),
+            "person_aware": _("Does the person know you are reporting this?"),
+            "situation": _("What is going on? Tell it in your own words."),
+            "wishes": _("What might help? (optional)"),
+            "contact_route": _("How may we contact you?"),
+            "contact_name": _("Your name (optional)"),
+            "contact_phone": _("Phone number"),
+            "contact_email": _("E-mail address"),
+            "contact_address": _("Address for a visit"),
+            "contact_when": _("When can we best reach you? (optional)"),
+        }
+        help_texts = {
+            "person_name": _("Only a first name or initials. Leave empty if you do not know."),
+            "postcode": _("For example 2271 AB. Fill in a district or a postcode."),
+            "person_aware": _("Only when you report about someone else."),
+            "situation": _("At most 3000 characters. Please do not write medical details."),
+            "contact_email": _("We send a confirmation with your reference number."),
+        }
+        field_classes = {"district": IdChoiceField, "target_groups": IdMultipleChoiceField}
+        widgets = {
+            "reporter_kind": forms.RadioSelect,
+            "person_aware": forms.RadioSelect,
+            "contact_route": forms.RadioSelect,
+            "target_groups": forms.CheckboxSelectMultiple,
+            "situation": forms.Textarea(attrs={"rows": 5, "maxlength": 3000}),
+            "wishes": forms.Textarea(attrs={"rows": 3, "maxlength": 1500}),
+            "contact_phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "postcode": forms.TextInput(attrs={"autocomplete": "postal-code"}),
+        }
+
+    def __init__(self, *args, organisations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if organisations is not None:
+            self.fields["reporter_organisation"] = IdChoiceField(
+                label=_("On behalf of"), queryset=organisations, empty_label=None
+            )
+        self.fields["district"].queryset = Area.objects.filter(kind=Area.Kind.DISTRICT)
+        self.fields["district"].empty_label = _("I do not know")
+        self.fields["target_groups"].queryset = TargetGroup.objects.active()
+        self.fields["reporter_kind"].choices = Signal.ReporterKind.choices
+        self.fields["person_aware"].choices = Signal.Awareness.choices
+        self.fields["contact_route"].choices = Signal.ContactRoute.choices
+        self.fields["situation"].required = True
+        self.fields["consent"].label = format_html(
+            '{} <a href="{}">{}</a>',
+            _("I agree that the Sociaal Servicepunt stores and uses these details only to help."),
+            reverse_lazy("privacy"),
+            _("Read how we handle your data."),
+        )
+        if not self.is_bound:
+            self.initial["form_token"] = new_form_token()
+
+    def clean_form_token(self):
+        try:
+            return signing.loads(
+                self.cleaned_data["form_token"], salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE
+            )
+        except signing.BadSignature:
+            self.data = self.data.copy()
+            self.data["form_token"] = new_form_token()
+            raise forms.ValidationError(
+                _("This form has expired. Please check your answers and send it again.")
+            ) from None
+
+    def clean_postcode(self):
+        value = self.cleaned_data["postcode"].strip()
+        if not value:
+            return ""
+        match = POSTCODE.match(value)
+        if not match:
+            raise forms.ValidationError(_("Fill in a postcode like 2271 AB."))
+        return f"{match[1]} {match[2].upper()}"
+
+    def clean_contact_phone(self):
+        value = self.cleaned_data["contact_phone"].strip()
+        if value and not PHONE.match(value):
+            raise forms.ValidationError(
+                _("Fill in a phone number of 10 digits, like 070 123 45 67.")
+            )
+        return value
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("district") and not data.get("postcode") and "postcode" not in self.errors:
+            self.add_error("postcode", _("Choose a district or fill in a postcode."))
+        kind = data.get("reporter_kind")
+        if kind and kind != Signal.ReporterKind.SELF and not data.get("person_aware"):
+            self.add_error("person_aware", _("Tell us whether the person knows about this."))
+        required_detail = {
+            Signal.ContactRoute.PHONE: ("contact_phone", _("Fill in a phone number.")),
+            Signal.ContactRoute.EMAIL: ("contact_email", _("Fill in an e-mail address.")),
+            Signal.ContactRoute.VISIT: ("contact_address", _("Fill in an address for the visit.")),
+        }
+        route = data.get("contact_route")
+        if route in required_detail:
+            field, message = required_detail[route]
+            if not data.get(field) and field not in self.errors:
+                self.add_error(field, message)
+        return data
+
+    def submission(self) -> dict:
+        """The keyword arguments for ``intake.submit_signal`` (without channel/user)."""
+        data = {
+            name: self.cleaned_data[name]
+            for name in self.Meta.fields
+            if name not in ("target_groups",)
+        }
+        if "reporter_organisation" in self.cleaned_data:
+            data["reporter_organisation"] = self.cleaned_data["reporter_organisation"]
+        return {
+            "data": data,
+            "target_groups": self.cleaned_data["target_groups"],
+            "form_token": self.cleaned_data["form_token"],
+        }
+
+
+class DeskReportForm(ReportForm):
+    """A signal a coordinator received by phone, at the desk or otherwise."""
+
+    channel = forms.ChoiceField(
+        label=_("Received via"),
+        choices=[
+            (Signal.Channel.PHONE, Signal.Channel.PHONE.label),
+            (Signal.Channel.DESK, Signal.Channel.DESK.label),
+            (Signal.Channel.PROFESSIONAL, Signal.Channel.PROFESSIONAL.label),
+            (Signal.Channel.OTHER, Signal.Channel.OTHER.label),
+        ],
+    )
+    field_order = ["channel"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].label = _("The person who reports agreed that we store the data.")
+        self.fields["contact_name"].label = _("Name of the contact person (optional)")

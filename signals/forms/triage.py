@@ -1,0 +1,170 @@
+"""Triage: the filters of the coordinators' queue and the forms of the actions on a signal's
+page."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from coalition.models import Area, TargetGroup
+from coalition.roles import COORDINATOR
+from signals.models import ContactAttempt, Signal
+
+
+class QueueFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All open"))] + Signal.Status.choices
+    )
+    assigned = forms.ChoiceField(
+        label=_("Handled by"),
+        required=False,
+        choices=[("", _("Everyone")), ("me", _("Me")), ("none", _("Nobody yet"))],
+    )
+    district = forms.ModelChoiceField(
+        label=_("District"),
+        required=False,
+        queryset=Area.objects.filter(kind=Area.Kind.DISTRICT),
+        empty_label=_("All districts"),
+    )
+    target_group = forms.ModelChoiceField(
+        label=_("Target group"),
+        required=False,
+        queryset=TargetGroup.objects.all(),
+        empty_label=_("All target groups"),
+        to_field_name="slug",
+    )
+    channel = forms.ChoiceField(
+        label=_("Channel"),
+        required=False,
+        choices=[("", _("All channels"))] + Signal.Channel.choices,
+    )
+    overdue = forms.BooleanField(label=_("Only overdue"), required=False)
+    follow_up = forms.BooleanField(label=_("Follow-up due"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort"),
+        required=False,
+        choices=[("oldest", _("Oldest first")), ("newest", _("Newest first"))],
+    )
+
+    def filter(self, signals, *, user, today):
+        data = self.cleaned_data if self.is_valid() else {}
+        status = data.get("status")
+        if status:
+            signals = signals.filter(status=status)
+        elif not data.get("follow_up"):
+            signals = signals.open()
+        if data.get("assigned") == "me":
+            signals = signals.filter(assigned_to=user)
+        elif data.get("assigned") == "none":
+            signals = signals.filter(assigned_to__isnull=True)
+        if data.get("district"):
+            signals = signals.filter(district=data["district"])
+        if data.get("target_group"):
+            signals = signals.filter(target_groups=data["target_group"])
+        if data.get("channel"):
+            signals = signals.filter(channel=data["channel"])
+        if data.get("overdue"):
+            signals = signals.overdue(today)
+        if data.get("follow_up"):
+            signals = signals.follow_up_due(today)
+        order = "-created_at" if data.get("sort") == "newest" else "created_at"
+        return signals.order_by(order, "pk")
+
+
+class AssignForm(forms.Form):
+    to = forms.ModelChoiceField(label=_("Coordinator"), queryset=None, empty_label=None)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.contrib.auth.models import User
+
+        self.fields["to"].queryset = User.objects.filter(
+            groups__name=COORDINATOR, is_active=True
+        ).order_by("first_name", "username")
+        self.fields["to"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+
+class MoveForm(forms.Form):
+    # Every status is accepted here; the workflow (Signal.can_move_to) refuses and logs.
+    status = forms.ChoiceField(label=_("New status"), choices=Signal.Status.choices)
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Note"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ContactAttemptForm(forms.ModelForm):
+    reached = forms.TypedChoiceField(
+        label=_("Reached?"),
+        choices=[("yes", _("Yes, we spoke")), ("no", _("No, not reached"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = ContactAttempt
+        fields = ["at", "channel", "reached", "details"]
+        widgets = {
+            "at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("at", timezone.localtime().replace(second=0, microsecond=0))
+
+    def clean_at(self):
+        value = self.cleaned_data["at"]
+        if value > timezone.now() + timezone.timedelta(minutes=5):
+            raise forms.ValidationError(_("A contact attempt cannot be in the future."))
+        return value
+
+
+class CancelForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Why cancel?"), choices=Signal.CancelReason.choices, widget=forms.RadioSelect
+    )
+    duplicate_of = forms.CharField(
+        label=_("Reference of the signal it repeats"),
+        required=False,
+        max_length=16,
+        help_text=_("For example S-2026-00042."),
+    )
+
+    def clean_duplicate_of(self):
+        reference = self.cleaned_data["duplicate_of"].strip().upper()
+        if not reference:
+            return None
+        signal = Signal.objects.filter(reference=reference).first()
+        if signal is None:
+            raise forms.ValidationError(_("There is no signal with this reference."))
+        return signal
+
+    def clean(self):
+        data = super().clean()
+        duplicate = data.get("reason") == Signal.CancelReason.DUPLICATE
+        if duplicate and not data.get("duplicate_of") and "duplicate_of" not in self.errors:
+            self.add_error("duplicate_of", _("Give the reference of the signal it repeats."))
+        return data
+
+
+class CloseForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Outcome"), choices=Signal.Outcome.choices, widget=forms.RadioSelect
+    )
+    note = forms.CharField(label=_("Explanation (optional)"), required=False, max_length=1000)
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(label=_("Why reopen?"), max_length=1000)
+
+
+class AnonymiseForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=300,
+        initial=_("At the request of the person."),
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that the personal data will be removed for good.")
+    )

@@ -1,0 +1,82 @@
+"""A signal's timeline: one append-only row for everything that happens to it."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from signals.models.signal import Signal
+
+
+class AppendOnlyError(Exception):
+    pass
+
+
+class SignalEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("Signal events are never changed.")
+
+    def delete(self):
+        raise AppendOnlyError("Signal events are never deleted.")
+
+    def redact(self) -> int:
+        """Blank the free text of these events; only for anonymisation (kind, who and when
+        stay)."""
+        return super().update(detail="")
+
+
+class SignalEvent(models.Model):
+    """One line of a signal's timeline. Append-only: see ``save`` and the queryset."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("received")
+        VIEWED = "viewed", _("personal data viewed")
+        ASSIGNED = "assigned", _("assigned")
+        STATUS = "status", _("status changed")
+        NOTE = "note", _("note")
+        CONTACT_ATTEMPT = "contact_attempt", _("contact attempt")
+        DUPLICATE = "duplicate", _("linked as duplicate")
+        CLOSED = "closed", _("closed")
+        REOPENED = "reopened", _("reopened")
+        REFUSED = "refused", _("action refused")
+        MAIL_QUEUED = "mail_queued", _("e-mail queued")
+        MAIL_SENT = "mail_sent", _("e-mail sent")
+        MAIL_FAILED = "mail_failed", _("e-mail failed")
+        REFERRED = "referred", _("referred")
+        FOLLOW_UP = "follow_up", _("follow-up")
+        EXPORTED = "exported", _("data exported")
+        ANONYMISED = "anonymised", _("anonymised")
+
+    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("what"), max_length=20, choices=Kind.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("who"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    detail = models.TextField(_("detail"), blank=True)
+
+    objects = SignalEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("signal event")
+        verbose_name_plural = _("signal events")
+        indexes = [models.Index(fields=["signal", "at"], name="signalevent_signal_at")]
+
+    def __str__(self):
+        return f"{self.signal_id} {self.get_kind_display()}"
+
+    # The audit trail must not change, whoever calls save() or delete(); this guard is the
+    # one exception to "no logic in save()".
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("Signal events are never changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Signal events are never deleted.")

@@ -1,0 +1,107 @@
+"""Intake: a signal comes in (the public form, a partner, the desk), gets its reference and
+queues its mails."""
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from signals.models import Signal, SignalCounter, SignalEvent, SignalMail
+from signals.services.mail import queue_mail, settings_site_url
+from signals.services.workflow import in_site_language, record_event
+
+Kind = SignalEvent.Kind
+
+
+def next_reference(*, year: int) -> str:
+    """S-2026-00042: the next number of the year, from a counter row locked for update."""
+    SignalCounter.objects.get_or_create(year=year)
+    counter = SignalCounter.objects.select_for_update().get(year=year)
+    counter.last_number = F("last_number") + 1
+    counter.save(update_fields=["last_number"])
+    counter.refresh_from_db()
+    return f"S-{year}-{counter.last_number:05d}"
+
+
+@in_site_language
+def submit_signal(
+    *,
+    data: dict,
+    target_groups,
+    channel: str,
+    reported_by: User | None = None,
+    form_token: str | None = None,
+) -> tuple[Signal, bool]:
+    """Store a signal and queue its mails. With a form token seen before, return the signal
+    stored the first time and ``False``: a double submit stores once."""
+    if form_token and (existing := Signal.objects.filter(form_token=form_token).first()):
+        return existing, False
+    try:
+        with transaction.atomic():
+            signal = _create_signal(
+                data=data,
+                target_groups=target_groups,
+                channel=channel,
+                reported_by=reported_by,
+                form_token=form_token,
+            )
+    except IntegrityError:
+        existing = Signal.objects.filter(form_token=form_token).first() if form_token else None
+        if existing is None:
+            raise
+        return existing, False
+    return signal, True
+
+
+def _create_signal(*, data, target_groups, channel, reported_by, form_token) -> Signal:
+    now = timezone.now()
+    signal = Signal(**data, channel=channel, reported_by=reported_by, form_token=form_token)
+    if signal.is_anonymous:
+        for field in ("contact_name", "contact_phone", "contact_email", "contact_address"):
+            setattr(signal, field, "")
+        signal.contact_when = ""
+    signal.created_at = now
+    signal.contact_due = Signal.first_contact_due(timezone.localdate(now))
+    signal.reference = next_reference(year=timezone.localdate(now).year)
+    signal.save()
+    signal.target_groups.set(target_groups)
+    record_event(
+        signal=signal,
+        kind=Kind.CREATED,
+        by=reported_by,
+        detail=_("Received via %(channel)s.") % {"channel": signal.get_channel_display()},
+    )
+    link = settings_site_url(reverse("signals:detail", args=[signal.reference]))
+    queue_mail(
+        signal=signal,
+        kind=SignalMail.Kind.NOTIFICATION,
+        to=settings.COORDINATOR_EMAIL,
+        subject=_("New signal %(reference)s") % {"reference": signal.reference},
+        body=_(
+            "A new signal %(reference)s has come in via %(channel)s.\n"
+            "Open it in the signal workspace: %(link)s\n"
+        )
+        % {"reference": signal.reference, "channel": signal.get_channel_display(), "link": link},
+    )
+    if signal.contact_email:
+        queue_mail(
+            signal=signal,
+            kind=SignalMail.Kind.CONFIRMATION,
+            to=signal.contact_email,
+            subject=_("We received your report %(reference)s") % {"reference": signal.reference},
+            body=_(
+                "Thank you for your report. Your reference is %(reference)s.\n\n"
+                "A coordinator of the Sociaal Servicepunt will contact you before "
+                "%(due)s.\n"
+                "Questions? Call %(phone)s and mention your reference.\n"
+            )
+            % {
+                "reference": signal.reference,
+                "due": signal.contact_due.strftime("%d-%m-%Y"),
+                "phone": settings.SUPPORT_PHONE,
+            },
+        )
+    return signal
