@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coalition.lib import absolute_url
 from signals.models import Signal, SignalCounter, SignalEvent, SignalMail
-from signals.services.mail import queue_mail, settings_site_url
+from signals.services.mail import queue_mail
 from signals.services.workflow import in_site_language, record_event
 
 Kind = SignalEvent.Kind
@@ -74,7 +75,7 @@ def _create_signal(*, data, target_groups, channel, reported_by, form_token) -> 
         by=reported_by,
         detail=_("Received via %(channel)s.") % {"channel": signal.get_channel_display()},
     )
-    link = settings_site_url(reverse("signals:detail", args=[signal.reference]))
+    link = absolute_url(reverse("signals:detail", args=[signal.reference]))
     queue_mail(
         signal=signal,
         kind=SignalMail.Kind.NOTIFICATION,

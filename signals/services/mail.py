@@ -8,19 +8,13 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from coalition.lib import absolute_url
 from coalition.tasks import send_email
 from signals.models import Signal, SignalEvent, SignalMail
 from signals.services.workflow import in_site_language, record_event
 from signals.tasks import send_signal_mail
 
 Kind = SignalEvent.Kind
-
-
-def settings_site_url(path: str) -> str:
-    hosts = [h for h in settings.ALLOWED_HOSTS if h not in ("*",) and not h.startswith(".")]
-    host = hosts[0] if hosts else "localhost"
-    scheme = "http" if settings.DEBUG else "https"
-    return f"{scheme}://{host}{path}"
 
 
 @in_site_language
@@ -63,7 +57,7 @@ def send_overdue_digest(*, today: datetime.date) -> int:
         + "\n\n"
         + "\n".join(lines)
         + "\n\n"
-        + settings_site_url(reverse("signals:queue") + "?overdue=on")
+        + absolute_url(reverse("signals:queue") + "?overdue=on")
         + "\n"
     )
     send_email.enqueue(

@@ -5,7 +5,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from signals.models import SignalEvent, SignalMail
+from signals.models import Signal, SignalEvent, SignalMail
 from tests.signals.helpers import post_report
 
 pytestmark = pytest.mark.django_db
@@ -90,3 +90,15 @@ def test_failed_mail_alert_on_queue(
     html = coordinator_client.get("/signalen/").content.decode()
 
     assert "2 e-mails over meldingen konden niet worden verstuurd" in html
+
+
+def test_coordinators_mail_links_to_the_signal_on_site_url(
+    resident, settings, django_capture_on_commit_callbacks
+):
+    settings.SITE_URL = "http://localhost:8000"
+    with django_capture_on_commit_callbacks(execute=True):
+        post_report(resident)
+
+    signal = Signal.objects.get()
+    to_coordinators = next(m for m in mail.outbox if m.to == [settings.COORDINATOR_EMAIL])
+    assert f"http://localhost:8000/signalen/{signal.reference}/" in to_coordinators.body
