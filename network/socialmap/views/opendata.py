@@ -8,7 +8,7 @@ from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -307,4 +307,4 @@ def activity_ics(request, pk):
 def export_ics(request):
     params = search_params(request)[1]
     qs = search.filtered(params).with_related().order_by("title", "pk")[:1000]
-    return _ics_response(qs, request, _("Social map"), "sociale-kaart.ics")
+    return _ics_response(qs, request, gettext_lazy("Social map"), "sociale-kaart.ics")
