@@ -284,6 +284,16 @@ def test_ical_is_for_partners_and_coordinators(resident):
     assert resident.get("/netwerk/bijeenkomsten/agenda.ics").status_code == 302
 
 
+def test_ical_calendar_name_is_dutch_for_a_visitor_who_chose_english(partner_client):
+    make_meeting(starts_at=datetime.now(UTC) + timedelta(days=3))
+    partner_client.cookies["django_language"] = "en"
+
+    response = partner_client.get("/netwerk/bijeenkomsten/agenda.ics")
+
+    assert response["Content-Language"] == "en"
+    assert Calendar.from_ical(response.content).calendar_name == "Netwerkbijeenkomsten"
+
+
 def test_invitation_mails_the_contact_persons_of_invited_members(coordinator_client):
     member = make_membership().organisation
     make_person(organisation=member, email="contact@buurtkamer.nl")

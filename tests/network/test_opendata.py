@@ -288,3 +288,40 @@ def test_csv_export_of_the_filtered_list(resident):
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert rows[0][:3] == ["id", "naam", "organisatie"]
     assert [r[1] for r in rows[1:]] == ["Gratis"]
+
+
+def test_csv_export_columns_are_typed_values_as_text(resident):
+    activity = full_activity(title="Wandelen", email="info@w.example.org")
+    activity.refresh_from_db()
+
+    response = resident.get("/sociale-kaart/export.csv")
+
+    [header, row] = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    line = dict(zip(header, row, strict=True))
+    assert header == [
+        "id", "naam", "organisatie", "samenvatting", "soort", "doelgroepen", "wijk", "locatie",
+        "adres", "postcode", "plaats", "online", "dagen", "begintijd", "eindtijd",
+        "volgende_datum", "gratis", "prijs", "aanmelden", "telefoon", "email", "website",
+        "laatst_gecontroleerd", "url",
+    ]  # fmt: skip
+    assert line["online"] == "nee"
+    assert line["gratis"] == "nee"
+    assert line["prijs"] == "2.50"
+    assert (line["begintijd"], line["eindtijd"]) == ("10:00", "11:30")
+    assert line["volgende_datum"] == str(activity.next_dates(timezone.localdate(), count=1)[0])
+    assert line["laatst_gecontroleerd"] == activity.last_verified_on.isoformat()
+    assert line["email"] == "info@w.example.org"
+
+
+def test_csv_and_calendar_are_in_dutch_for_a_visitor_who_chose_english(resident):
+    make_activity(title="Gratis", is_free=True)
+    resident.cookies["django_language"] = "en"
+
+    export = resident.get("/sociale-kaart/export.csv")
+    feed = resident.get("/sociale-kaart/agenda.ics")
+
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
+    assert export["Content-Language"] == "en"
+    assert rows[0][:3] == ["id", "naam", "organisatie"]
+    assert rows[1][16] == "ja"
+    assert Calendar.from_ical(feed.content).calendar_name == "Sociale kaart"

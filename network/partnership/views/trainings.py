@@ -11,7 +11,6 @@ from network.access import may_moderate, require_coordinator, require_network_me
 from network.models import Training
 from network.partnership import services
 from network.partnership.forms import ParticipationForm, TrainingForm, TrainingSearchForm
-from network.partnership.views.members import _querystring
 
 
 @login_required
@@ -24,7 +23,7 @@ def trainings(request):
             qs = qs.filter(title__icontains=form.cleaned_data["q"])
         if form.cleaned_data["kind"]:
             qs = qs.filter(kind=form.cleaned_data["kind"])
-    context = {"form": form, "page": page_of(request, qs), "querystring": _querystring(request)}
+    context = {"form": form, "page": page_of(request, qs)}
     return render(request, "network/partnership/trainings.html", context)
 
 
