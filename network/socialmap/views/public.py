@@ -48,7 +48,7 @@ def _search_body(request, today, shortlist: set[int]) -> str:
         activity.stale = activity.is_stale(today)
     map_view = request.GET.get("weergave") == "kaart"
     return render_to_string(
-        "network/socialmap/_search_body.html",
+        "network/socialmap/search.html#body",
         {
             "form": form,
             "page": page,
