@@ -1,14 +1,12 @@
-import csv
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from coalition.exports import table_download
 from coalition.models import TargetGroup
 from monitoring import neighbourhoods, pages, trend
 from monitoring import own_figures as own
@@ -73,41 +71,31 @@ def group_detail(request, slug):
     return render(request, "monitoring/group_detail.html", context)
 
 
-def csv_response(filename: str) -> tuple[HttpResponse, csv.writer]:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response, csv.writer(response)
-
-
 @require_GET
 def export_measurements(request):
-    response, writer = csv_response("metingen.csv")
-    writer.writerow(HEADER)
-    writer.writerows(
-        Measurement.objects.in_series_order().values_list(
-            "area__code",
-            "target_group__slug",
-            "age_band",
-            "indicator__code",
-            "year",
-            "value",
-            "ci_low",
-            "ci_high",
-            "sample_size",
-            "instrument",
-            "source",
-        )
+    """Every measurement in the import format (``import_indicators`` reads it back)."""
+    rows = Measurement.objects.in_series_order().values_list(
+        "area__code",
+        "target_group__slug",
+        "age_band",
+        "indicator__code",
+        "year",
+        "value",
+        "ci_low",
+        "ci_high",
+        "sample_size",
+        "instrument",
+        "source",
     )
-    return response
+    return table_download("metingen.csv", HEADER, rows)
 
 
 @require_GET
 def export_verdicts(request):
-    response, writer = csv_response("oordelen.csv")
     rows = [verdict_row(s, s.evaluate(goal_year=GOAL_YEAR)) for s in load_series()]
-    writer.writerow(VERDICT_KEYS)
-    writer.writerows([row[key] for key in VERDICT_KEYS] for row in rows)
-    return response
+    return table_download(
+        "oordelen.csv", VERDICT_KEYS, ([row[key] for key in VERDICT_KEYS] for row in rows)
+    )
 
 
 @login_required

@@ -129,15 +129,8 @@ def queue(request):
         "today": today,
         "counts": [(value, label, counts.get(value, 0)) for value, label in Signal.Status.choices],
         "failed_mails": SignalMail.objects.filter(state=SignalMail.State.FAILED).count(),
-        "query": _query_without_page(request),
     }
     return render(request, "signals/queue.html", context)
-
-
-def _query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 @login_required

@@ -1,37 +1,31 @@
-"""iCalendar of coming network meetings, in UTC, reusing the social map's escaping."""
+"""iCalendar of coming network meetings, in Amsterdam time."""
 
 from datetime import UTC, datetime
 
-from network.socialmap.ical import escape, fold
+from django.utils.translation import gettext_lazy as _
+from icalendar import Event
+
+from network.socialmap.ical import AMSTERDAM, new_calendar
 
 PRODID = "-//Oog voor elkaar//Netwerkbijeenkomsten//NL"
 
 
-def _utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+def vevent(meeting, *, now: datetime, base_url: str) -> Event:
+    return Event.new(
+        uid=f"meeting-{meeting.pk}@oogvoorelkaar",
+        stamp=now.astimezone(UTC),
+        start=meeting.starts_at.astimezone(AMSTERDAM),
+        end=meeting.ends_at.astimezone(AMSTERDAM),
+        summary=meeting.title,
+        location=meeting.place or None,
+        description="\n\n".join(p for p in (meeting.theme, meeting.agenda) if p) or None,
+        url=f"{base_url}{meeting.get_absolute_url()}",
+    )
 
 
-def calendar(meetings, *, now: datetime, base_url: str) -> str:
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "X-WR-CALNAME:Netwerkbijeenkomsten",
-    ]
-    for meeting in meetings:
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:meeting-{meeting.pk}@oogvoorelkaar",
-            f"DTSTAMP:{_utc(now)}",
-            f"DTSTART:{_utc(meeting.starts_at)}",
-            f"DTEND:{_utc(meeting.ends_at)}",
-            f"SUMMARY:{escape(meeting.title)}",
-            f"LOCATION:{escape(meeting.place)}",
-            f"DESCRIPTION:{escape(meeting.theme + chr(10) + chr(10) + meeting.agenda).strip()}",
-            f"URL:{base_url}{meeting.get_absolute_url()}",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(fold(line) for line in lines) + "\r\n"
+def calendar(meetings, *, now: datetime, base_url: str) -> bytes:
+    return new_calendar(
+        name=_("Network meetings"),
+        prodid=PRODID,
+        events=[vevent(m, now=now, base_url=base_url) for m in meetings],
+    ).to_ical()

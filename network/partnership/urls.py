@@ -9,10 +9,22 @@ urlpatterns = [
     path("netwerk/partners/", members.members, name="members"),
     path("netwerk/leden/", members.members_admin, name="members_admin"),
     path("netwerk/leden/export.csv", members.members_csv, name="members_csv"),
+    path(
+        "netwerk/leden/export.xlsx",
+        members.members_csv,
+        {"extension": "xlsx"},
+        name="members_xlsx",
+    ),
     path("netwerk/leden/groei/", members.growth, name="members_growth"),
     path("netwerk/leden/<slug:slug>/", members.membership_edit, name="membership_edit"),
     path("netwerk/mensen/", members.people, name="people"),
     path("netwerk/mensen/export.csv", members.people_csv, name="people_csv"),
+    path(
+        "netwerk/mensen/export.xlsx",
+        members.people_csv,
+        {"extension": "xlsx"},
+        name="people_xlsx",
+    ),
     path("netwerk/mensen/nieuw/", members.person_new, name="person_new"),
     path("netwerk/mensen/<int:pk>/", members.person_edit, name="person_edit"),
     path(
@@ -40,6 +52,12 @@ urlpatterns = [
         name="agenda_print",
     ),
     path("netwerk/actieagenda/<int:year>/export.csv", agenda.agenda_csv, name="agenda_csv"),
+    path(
+        "netwerk/actieagenda/<int:year>/export.xlsx",
+        agenda.agenda_csv,
+        {"extension": "xlsx"},
+        name="agenda_xlsx",
+    ),
     path(
         "netwerk/actieagenda/organisatie/<slug:slug>/",
         agenda.commitments,

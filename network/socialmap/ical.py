@@ -1,7 +1,15 @@
-"""iCalendar (RFC 5545) of activities, written by hand: one VEVENT with RRULE per activity."""
+"""iCalendar (RFC 5545) of activities: one VEVENT with RRULE (or RDATE) per activity.
 
-from datetime import date, datetime, time, timedelta
+The ``icalendar`` package does the escaping, folding and the VTIMEZONE; the calendar's name is
+in the site's language, whatever language the visitor chose.
+"""
+
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import translation
+from icalendar import Calendar, Event, vCalAddress, vRecur
 
 from network.models import Activity
 from network.socialmap import schedule
@@ -9,131 +17,91 @@ from network.socialmap import schedule
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 PRODID = "-//Oog voor elkaar//Sociale kaart//NL"
 
-# Central European time with the EU summer-time rules (since 1996).
-VTIMEZONE = [
-    "BEGIN:VTIMEZONE",
-    "TZID:Europe/Amsterdam",
-    "BEGIN:DAYLIGHT",
-    "TZOFFSETFROM:+0100",
-    "TZOFFSETTO:+0200",
-    "TZNAME:CEST",
-    "DTSTART:19700329T020000",
-    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
-    "END:DAYLIGHT",
-    "BEGIN:STANDARD",
-    "TZOFFSETFROM:+0200",
-    "TZOFFSETTO:+0100",
-    "TZNAME:CET",
-    "DTSTART:19701025T030000",
-    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
-    "END:STANDARD",
-    "END:VTIMEZONE",
-]
+
+def new_calendar(*, name: str, prodid: str, events: list[Event]) -> Calendar:
+    """A published calendar of ``events`` with the VTIMEZONE of each time zone they use.
+
+    ``name`` may be a lazy translation: it is read in the site's language.
+    """
+    calendar = Calendar()
+    calendar.add("version", "2.0")
+    calendar.add("prodid", prodid)
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    with translation.override(settings.LANGUAGE_CODE):
+        calendar.calendar_name = " ".join(str(name).split())  # NAME, X-WR-CALNAME: one line
+    calendar.add("x-wr-timezone", "Europe/Amsterdam")
+    for event in events:
+        calendar.add_component(event)
+    if events:  # the zone's transitions from the first event on
+        calendar.add_missing_timezones(first_date=min(_day(e.start) for e in events))
+    return calendar
 
 
-def escape(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
+def _day(moment: date | datetime) -> date:
+    return moment.date() if isinstance(moment, datetime) else moment
 
 
-def fold(line: str) -> str:
-    """Lines longer than 75 octets continue on the next line after a space."""
-    data = line.encode()
-    if len(data) <= 75:
-        return line
-    parts, current = [], b""
-    for char in line:
-        encoded = char.encode()
-        if len(current) + len(encoded) > (75 if not parts else 74):
-            parts.append(current.decode())
-            current = b""
-        current += encoded
-    parts.append(current.decode())
-    return "\r\n ".join(parts)
-
-
-def _local(day: date, at: time) -> str:
-    return datetime.combine(day, at).strftime("%Y%m%dT%H%M%S")
-
-
-def rrule(activity: Activity) -> str | None:
-    """The RRULE of a weekly or monthly activity, or None."""
+def rrule(activity: Activity) -> vRecur | None:
+    """The recurrence rule of a weekly or monthly activity, or None."""
     rule = activity.rule()
     codes = [schedule.WEEKDAY_CODES[d] for d in rule.weekdays]
     if rule.kind == schedule.WEEKLY and codes:
-        parts = ["FREQ=WEEKLY", f"BYDAY={','.join(codes)}"]
+        recur = vRecur(freq="WEEKLY", byday=codes)
     elif rule.kind == schedule.MONTHLY and codes and rule.month_week:
-        parts = ["FREQ=MONTHLY", "BYDAY=" + ",".join(f"{rule.month_week}{c}" for c in codes)]
+        recur = vRecur(freq="MONTHLY", byday=[f"{rule.month_week}{c}" for c in codes])
     else:
         return None
     if rule.interval > 1:
-        parts.insert(1, f"INTERVAL={rule.interval}")
+        recur["interval"] = rule.interval
     if rule.valid_until:
         end = datetime.combine(rule.valid_until, time(23, 59, 59), AMSTERDAM)
-        parts.append("UNTIL=" + end.astimezone(ZoneInfo("UTC")).strftime("%Y%m%dT%H%M%SZ"))
-    return "RRULE:" + ";".join(parts)
+        recur["until"] = end.astimezone(UTC)
+    return recur
 
 
-def vevent(activity: Activity, *, today: date, now: datetime, base_url: str) -> list[str]:
+def vevent(activity: Activity, *, today: date, now: datetime, base_url: str) -> Event | None:
     upcoming = activity.next_dates(today, count=1000 if activity.schedule_kind == "dates" else 1)
     if not upcoming:
-        return []
+        return None
     first = upcoming[0]
-    lines = ["BEGIN:VEVENT", f"UID:{activity.uuid}@oogvoorelkaar"]
-    lines.append("DTSTAMP:" + now.astimezone(ZoneInfo("UTC")).strftime("%Y%m%dT%H%M%SZ"))
     if activity.start_time:
-        end_time = (
-            activity.end_time
-            or (datetime.combine(first, activity.start_time) + timedelta(hours=1)).time()
-        )
-        lines.append(f"DTSTART;TZID=Europe/Amsterdam:{_local(first, activity.start_time)}")
-        lines.append(f"DTEND;TZID=Europe/Amsterdam:{_local(first, end_time)}")
+        start = datetime.combine(first, activity.start_time, AMSTERDAM)
+        if activity.end_time and activity.end_time > activity.start_time:
+            end = datetime.combine(first, activity.end_time, AMSTERDAM)
+        else:  # no end time (or an imported one before the start): an hour
+            end = start + timedelta(hours=1)
+        moments = [datetime.combine(d, activity.start_time, AMSTERDAM) for d in upcoming[1:]]
     else:
-        lines.append(f"DTSTART;VALUE=DATE:{first:%Y%m%d}")
+        start, end = first, None
+        moments = upcoming[1:]
+    organizer = None
+    if activity.email:
+        organizer = vCalAddress.new(activity.email, cn=activity.organisation.name)
+    event = Event.new(
+        uid=f"{activity.uuid}@oogvoorelkaar",
+        stamp=now.astimezone(UTC),
+        start=start,
+        end=end,
+        summary=activity.title,
+        description="\n\n".join(p for p in (activity.summary, activity.how_to_join) if p) or None,
+        location=", ".join(
+            p for p in (activity.venue_name, activity.street, activity.postcode, activity.city) if p
+        )
+        or None,
+        url=f"{base_url}{activity.get_absolute_url()}",
+        organizer=organizer,
+    )
     recurrence = rrule(activity)
     if recurrence:
-        lines.append(recurrence)
-    elif len(upcoming) > 1:
-        if activity.start_time:
-            rdates = ",".join(_local(d, activity.start_time) for d in upcoming[1:])
-            lines.append(f"RDATE;TZID=Europe/Amsterdam:{rdates}")
-        else:
-            lines.append("RDATE;VALUE=DATE:" + ",".join(f"{d:%Y%m%d}" for d in upcoming[1:]))
-    lines.append(f"SUMMARY:{escape(activity.title)}")
-    description = "\n\n".join(p for p in (activity.summary, activity.how_to_join) if p)
-    lines.append(f"DESCRIPTION:{escape(description)}")
-    place = ", ".join(
-        p for p in (activity.venue_name, activity.street, activity.postcode, activity.city) if p
-    )
-    if place:
-        lines.append(f"LOCATION:{escape(place)}")
+        event.add("rrule", recurrence)
+    elif moments:
+        event.add("rdate", moments)
     if activity.has_location():
-        lines.append(f"GEO:{activity.latitude};{activity.longitude}")
-    lines.append(f"URL:{base_url}{activity.get_absolute_url()}")
-    if activity.email:
-        name = escape(activity.organisation.name).replace('"', "")
-        lines.append(f'ORGANIZER;CN="{name}":mailto:{activity.email}')
-    lines.append("END:VEVENT")
-    return lines
+        event.add("geo", (float(activity.latitude), float(activity.longitude)))
+    return event
 
 
-def calendar(activities, *, name: str, today: date, now: datetime, base_url: str) -> str:
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape(name)}",
-        "X-WR-TIMEZONE:Europe/Amsterdam",
-        *VTIMEZONE,
-    ]
-    for activity in activities:
-        lines.extend(vevent(activity, today=today, now=now, base_url=base_url))
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(fold(line) for line in lines) + "\r\n"
+def calendar(activities, *, name: str, today: date, now: datetime, base_url: str) -> bytes:
+    events = [vevent(a, today=today, now=now, base_url=base_url) for a in activities]
+    return new_calendar(name=name, prodid=PRODID, events=[e for e in events if e]).to_ical()

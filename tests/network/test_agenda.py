@@ -1,6 +1,8 @@
-from datetime import date
+import io
+from datetime import date, datetime
 
 import pytest
+from openpyxl import load_workbook
 
 from network.models import Action, Goal, ProgressNote
 from tests.factories import make_action, make_organisation, target_group
@@ -209,7 +211,8 @@ def test_print_overview_counts_per_goal(partner_client):
 def test_actions_csv(partner_client):
     make_action(title="Week tegen eenzaamheid", starts_on=date(2026, 9, 28))
 
-    lines = partner_client.get("/netwerk/actieagenda/2026/export.csv").content.decode().splitlines()
+    response = partner_client.get("/netwerk/actieagenda/2026/export.csv")
+    lines = response.getvalue().decode().splitlines()
 
     assert lines[0] == "doel,actie,status,trekker,deelnemers,start,einde,indicator"
     assert lines[1] == "1,Week tegen eenzaamheid,gepland,,,2026-09-28,,"
@@ -217,6 +220,38 @@ def test_actions_csv(partner_client):
 
 def test_actions_csv_is_not_public(resident):
     assert resident.get("/netwerk/actieagenda/2026/export.csv").status_code == 302
+
+
+def test_actions_xlsx_has_numbers_and_dates_as_such(partner_client, resident):
+    make_action(title="Week tegen eenzaamheid", starts_on=date(2026, 9, 28))
+
+    response = partner_client.get("/netwerk/actieagenda/2026/export.xlsx")
+
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert response["Content-Disposition"] == 'attachment; filename="actieagenda-2026.xlsx"'
+    assert [c.value for c in sheet[1]] == [
+        "doel", "actie", "status", "trekker", "deelnemers", "start", "einde", "indicator"
+    ]  # fmt: skip
+    assert [c.value for c in sheet[2]] == [
+        1, "Week tegen eenzaamheid", "gepland", None, None, datetime(2026, 9, 28), None, None
+    ]  # fmt: skip
+    assert type(sheet["A2"].value) is int
+    assert sheet["F2"].is_date
+    assert resident.get("/netwerk/actieagenda/2026/export.xlsx").status_code == 302
+
+
+def test_agenda_download_links_keep_the_filters_but_not_the_page(partner_client):
+    for n in range(51):
+        make_action(title=f"Actie {n:02d}", status="loopt")
+
+    first = partner_client.get("/netwerk/actieagenda/2026/", {"status": "loopt"}).content.decode()
+    html = partner_client.get("/netwerk/actieagenda/2026/", {"status": "loopt", "page": 2})
+    html = html.content.decode()
+
+    assert 'href="?status=loopt&amp;page=2"' in first
+    assert 'href="?status=loopt&amp;page=1"' in html
+    assert 'href="/netwerk/actieagenda/2026/export.csv?status=loopt">Downloaden als CSV' in html
+    assert 'href="/netwerk/actieagenda/2026/export.xlsx?status=loopt">Downloaden als Excel' in html
 
 
 @pytest.mark.parametrize("rows", [1, 20])

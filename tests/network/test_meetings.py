@@ -3,6 +3,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from icalendar import Calendar
 
 from network.models import Action, Goal, Meeting, Registration
 from tests.factories import make_meeting, make_membership, make_organisation, make_person
@@ -235,8 +236,62 @@ def test_ical_lists_coming_meetings_only(partner_client):
     assert "Geweest" not in body
 
 
+def test_ical_reads_as_a_calendar_program_shows_it(partner_client):
+    starts = datetime.now(UTC).replace(microsecond=0) + timedelta(days=10)
+    make_meeting(
+        title="Netwerkbijeenkomst, najaar",
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=2, minutes=30),
+        place="Bibliotheek Voorburg",
+        theme="",
+        agenda="1. Opening\n2. Rondvraag",
+    )
+
+    response = partner_client.get("/netwerk/bijeenkomsten/agenda.ics")
+
+    feed = Calendar.from_ical(response.content)
+    [event] = feed.events
+    assert feed.calendar_name == "Netwerkbijeenkomsten"
+    assert event["SUMMARY"] == "Netwerkbijeenkomst, najaar"
+    assert event["LOCATION"] == "Bibliotheek Voorburg"
+    assert event.start == starts
+    assert event.end == starts + timedelta(hours=2, minutes=30)
+    assert event.start.tzinfo.key == "Europe/Amsterdam"
+    assert event["DESCRIPTION"] == "1. Opening\n2. Rondvraag"
+    assert [tz.tz_name for tz in feed.timezones] == ["Europe/Amsterdam"]
+
+
+@pytest.mark.parametrize(
+    ("theme", "agenda", "description"),
+    [
+        ("", "1. Opening", "1. Opening"),
+        ("Mantelzorg", "", "Mantelzorg"),
+        ("Mantelzorg", "1. Opening", "Mantelzorg\n\n1. Opening"),
+    ],
+)
+def test_ical_description_has_no_empty_lines_for_a_missing_part(
+    partner_client, theme, agenda, description
+):
+    make_meeting(starts_at=datetime.now(UTC) + timedelta(days=3), theme=theme, agenda=agenda)
+
+    response = partner_client.get("/netwerk/bijeenkomsten/agenda.ics")
+
+    [event] = Calendar.from_ical(response.content).events
+    assert event["DESCRIPTION"] == description
+
+
 def test_ical_is_for_partners_and_coordinators(resident):
     assert resident.get("/netwerk/bijeenkomsten/agenda.ics").status_code == 302
+
+
+def test_ical_calendar_name_is_dutch_for_a_visitor_who_chose_english(partner_client):
+    make_meeting(starts_at=datetime.now(UTC) + timedelta(days=3))
+    partner_client.cookies["django_language"] = "en"
+
+    response = partner_client.get("/netwerk/bijeenkomsten/agenda.ics")
+
+    assert response["Content-Language"] == "en"
+    assert Calendar.from_ical(response.content).calendar_name == "Netwerkbijeenkomsten"
 
 
 def test_invitation_mails_the_contact_persons_of_invited_members(coordinator_client):

@@ -1,6 +1,8 @@
-from datetime import date
+import io
+from datetime import date, datetime
 
 import pytest
+from openpyxl import load_workbook
 
 from network.models import Membership, Organisation, Person
 from tests.factories import (
@@ -177,10 +179,47 @@ def test_members_csv_for_coordinators(coordinator_client, partner_client):
 
     response = coordinator_client.get("/netwerk/leden/export.csv")
 
-    lines = response.content.decode().splitlines()
+    lines = response.getvalue().decode().splitlines()
     assert lines[0] == "organisatie,sector,getekend_op,getekend_door,doelgroepen"
     assert lines[1].startswith("Bibliotheek,cultuur,2024-05-02,")
     assert partner_client.get("/netwerk/leden/export.csv").status_code == 403
+
+
+def test_members_xlsx_has_dates_as_dates(coordinator_client, partner_client):
+    make_membership(
+        organisation=make_organisation(name="Bibliotheek", sector="cultuur"),
+        signed_on=date(2024, 5, 2),
+        target_groups=[target_group("jongeren")],
+    )
+
+    response = coordinator_client.get("/netwerk/leden/export.xlsx")
+
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert response["Content-Disposition"] == 'attachment; filename="leden.xlsx"'
+    assert [c.value for c in sheet[1]] == [
+        "organisatie", "sector", "getekend_op", "getekend_door", "doelgroepen"
+    ]  # fmt: skip
+    assert [c.value for c in sheet[2]] == [
+        "Bibliotheek", "cultuur", datetime(2024, 5, 2), "Directeur J. de Vries", "Jongeren"
+    ]  # fmt: skip
+    assert sheet["C2"].is_date
+    assert partner_client.get("/netwerk/leden/export.xlsx").status_code == 403
+
+
+def test_member_admin_download_links_keep_the_filters_but_not_the_page(coordinator_client):
+    for n in range(26):
+        make_membership(
+            organisation=make_organisation(name=f"Bibliotheek {n:02d}", sector="cultuur")
+        )
+
+    first = coordinator_client.get("/netwerk/leden/", {"sector": "cultuur"}).content.decode()
+    second = coordinator_client.get("/netwerk/leden/", {"sector": "cultuur", "page": 2})
+
+    html = second.content.decode()
+    assert 'href="?sector=cultuur&amp;page=2"' in first
+    assert 'href="?sector=cultuur&amp;page=1"' in html
+    assert 'href="/netwerk/leden/export.csv?sector=cultuur">Downloaden als CSV</a>' in html
+    assert 'href="/netwerk/leden/export.xlsx?sector=cultuur">Downloaden als Excel</a>' in html
 
 
 def test_organisation_with_activities_and_actions_cannot_be_deleted(coordinator_client):

@@ -1,6 +1,9 @@
+import csv
+import io
 from datetime import date
 
 import pytest
+from openpyxl import load_workbook
 
 from network.models import Person
 from tests.factories import make_organisation, make_person, make_training
@@ -72,9 +75,53 @@ def test_people_csv_is_for_coordinators_only(coordinator_client, partner_client)
 
     response = coordinator_client.get("/netwerk/mensen/export.csv")
 
-    assert "Joke Bakker" in response.content.decode()
-    assert response.content.decode().splitlines()[0].startswith("naam,rol,e-mail")
+    text = response.getvalue().decode()
+    assert "Joke Bakker" in text
+    assert text.splitlines()[0].startswith("naam,rol,e-mail")
     assert partner_client.get("/netwerk/mensen/export.csv").status_code == 403
+
+
+def test_people_xlsx_says_yes_and_no_in_dutch(coordinator_client, partner_client):
+    make_person(name="Ali", email="ali@example.org", phone="070", is_ambassador=True)
+
+    response = coordinator_client.get("/netwerk/mensen/export.xlsx")
+
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert [c.value for c in sheet[1]] == [
+        "naam", "rol", "e-mail", "telefoon", "organisatie", "contactpersoon", "ambassadeur"
+    ]  # fmt: skip
+    assert [c.value for c in sheet[2]] == [
+        "Ali", "Coördinator vrijwilligers", "ali@example.org", "070", None, "nee", "ja"
+    ]  # fmt: skip
+    assert partner_client.get("/netwerk/mensen/export.xlsx").status_code == 403
+
+
+def test_people_csv_is_in_dutch_for_a_visitor_who_chose_english(coordinator_client):
+    make_person(name="Ali", is_ambassador=True)
+    coordinator_client.cookies["django_language"] = "en"
+
+    response = coordinator_client.get("/netwerk/mensen/export.csv")
+
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode())))
+    assert response["Content-Language"] == "en"
+    assert rows[0] == [
+        "naam", "rol", "e-mail", "telefoon", "organisatie", "contactpersoon", "ambassadeur"
+    ]  # fmt: skip
+    assert rows[1][5:] == ["nee", "ja"]
+
+
+def test_people_page_links_keep_the_filters_but_not_the_page(coordinator_client):
+    for n in range(26):
+        make_person(name=f"Contact {n:02d}")
+
+    first = coordinator_client.get("/netwerk/mensen/", {"kind": "contact"}).content.decode()
+    second = coordinator_client.get("/netwerk/mensen/", {"kind": "contact", "page": 2})
+
+    html = second.content.decode()
+    assert 'href="?kind=contact&amp;page=2"' in first
+    assert 'href="?kind=contact&amp;page=1"' in html
+    assert 'href="/netwerk/mensen/export.csv?kind=contact">Downloaden als CSV</a>' in html
+    assert 'href="/netwerk/mensen/export.xlsx?kind=contact">Downloaden als Excel</a>' in html
 
 
 def test_people_filter_ambassadors_and_search(coordinator_client):

@@ -125,6 +125,26 @@ def test_pagination_keeps_the_filters(resident):
     assert len(titles(resident.get(URL, {"gratis": "on", "page": 2}))) == 5
 
 
+def test_links_of_page_two_keep_the_filters_but_not_the_page(resident):
+    for n in range(25):
+        make_activity(title=f"Activiteit {n:02d}")
+
+    html = resident.get(URL, {"gratis": "on", "page": 2}).content.decode()
+
+    assert 'href="?gratis=on&amp;page=1"' in html
+    assert 'href="?gratis=on&amp;weergave=kaart">Toon op de kaart</a>' in html
+    assert 'href="/sociale-kaart/export.csv?gratis=on">Downloaden als CSV</a>' in html
+    assert 'href="/sociale-kaart/agenda.ics?gratis=on">In mijn agenda zetten (iCal)</a>' in html
+
+
+def test_map_view_links_back_to_the_list_with_the_same_filters(resident):
+    make_activity(title="Met plek", latitude="52.08", longitude="4.39")
+
+    html = resident.get(URL, {"gratis": "on", "weergave": "kaart"}).content.decode()
+
+    assert 'href="?gratis=on">Toon als lijst</a>' in html
+
+
 def test_map_view_gives_markers_of_all_results(resident):
     make_activity(title="Met plek", latitude="52.08", longitude="4.39")
     make_activity(title="Zonder plek")

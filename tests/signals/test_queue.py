@@ -90,6 +90,17 @@ def test_queue_is_paginated(coordinator_client):
     assert second.count("/signalen/S-") == 1
 
 
+def test_queue_pages_keep_the_filters(coordinator_client):
+    for _ in range(26):
+        make_signal()
+
+    first = coordinator_client.get(QUEUE, {"sort": "newest"}).content.decode()
+    second = coordinator_client.get(QUEUE, {"sort": "newest", "page": 2}).content.decode()
+
+    assert 'href="?sort=newest&amp;page=2"' in first
+    assert 'href="?sort=newest&amp;page=1"' in second
+
+
 @pytest.mark.parametrize("rows", [1, 30])
 def test_queue_query_count_is_fixed(coordinator_client, django_assert_max_num_queries, rows):
     wijk = make_area()

@@ -1,22 +1,20 @@
 """The action agenda: goals, actions per year, progress notes, the printable overview."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.db.models import Count, Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 
+from coalition.exports import table_download
 from coalition.lib import page_of
 from network.access import get_action_for_note, may_add_note
 from network.models import Action, Goal, Organisation
 from network.partnership import services
 from network.partnership.forms import ActionForm, AgendaFilterForm, GoalForm, ProgressNoteForm
-from network.partnership.views.members import _querystring
 
 
 def _actions_of_year(request, year):
@@ -45,7 +43,6 @@ def agenda(request, year):
         "year": year,
         "form": form,
         "page": page_of(request, actions, per_page=50),
-        "querystring": _querystring(request),
     }
     return render(request, "network/partnership/agenda.html", context)
 
@@ -67,30 +64,37 @@ def agenda_print(request, year):
     return render(request, "network/partnership/agenda_print.html", context)
 
 
+AGENDA_COLUMNS = [
+    pgettext_lazy("column", "goal"),
+    pgettext_lazy("column", "action"),
+    pgettext_lazy("column", "status"),
+    pgettext_lazy("column", "lead"),
+    pgettext_lazy("column", "participants"),
+    pgettext_lazy("column", "start"),
+    pgettext_lazy("column", "end"),
+    pgettext_lazy("column", "indicator"),
+]
+
+
 @login_required
 @permission_required("network.view_action", raise_exception=True)
-def agenda_csv(request, year):
+def agenda_csv(request, year, extension="csv"):
+    """The year's filtered actions as a table; also serves ``agenda_xlsx``."""
     _form, actions = _actions_of_year(request, year)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="actieagenda-{year}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        ["doel", "actie", "status", "trekker", "deelnemers", "start", "einde", "indicator"]
+    rows = (
+        [
+            action.goal.number,
+            action.title,
+            action.get_status_display(),
+            action.lead_organisation.name if action.lead_organisation else "",
+            "; ".join(o.name for o in action.participants.all()),
+            action.starts_on,
+            action.ends_on,
+            action.indicator_target,
+        ]
+        for action in actions
     )
-    for action in actions:
-        writer.writerow(
-            [
-                action.goal.number,
-                action.title,
-                action.get_status_display(),
-                action.lead_organisation.name if action.lead_organisation else "",
-                "; ".join(o.name for o in action.participants.all()),
-                action.starts_on.isoformat() if action.starts_on else "",
-                action.ends_on.isoformat() if action.ends_on else "",
-                action.indicator_target,
-            ]
-        )
-    return response
+    return table_download(f"actieagenda-{year}.{extension}", AGENDA_COLUMNS, rows)
 
 
 @login_required

@@ -19,7 +19,6 @@ from network.partnership.forms import (
     MeetingSearchForm,
     RegistrationForm,
 )
-from network.partnership.views.members import _querystring
 
 
 @login_required
@@ -33,7 +32,7 @@ def meetings(request):
             qs = qs.coming(timezone.now())
         elif form.cleaned_data["when"] == "past":
             qs = qs.filter(starts_at__lt=timezone.now())
-    context = {"form": form, "page": page_of(request, qs), "querystring": _querystring(request)}
+    context = {"form": form, "page": page_of(request, qs)}
     return render(request, "network/partnership/meetings.html", context)
 
 

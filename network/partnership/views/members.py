@@ -1,15 +1,14 @@
 """Members of the coalition, people of the network and removing organisations."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
+from coalition.exports import table_download
 from coalition.lib import page_of
 from network.models import Membership, Organisation, Person
 from network.partnership import services
@@ -39,29 +38,35 @@ def members(request):
 def members_admin(request):
     form, qs = _filtered_members(request)
     qs = qs.prefetch_related("districts")
-    context = {"form": form, "page": page_of(request, qs), "querystring": _querystring(request)}
+    context = {"form": form, "page": page_of(request, qs)}
     return render(request, "network/partnership/members_admin.html", context)
+
+
+MEMBER_COLUMNS = [
+    pgettext_lazy("column", "organisation"),
+    pgettext_lazy("column", "sector"),
+    pgettext_lazy("column", "signed on"),
+    pgettext_lazy("column", "signed by"),
+    pgettext_lazy("column", "target groups"),
+]
 
 
 @login_required
 @permission_required("network.manage_membership", raise_exception=True)
-def members_csv(request):
+def members_csv(request, extension="csv"):
+    """The filtered members as a table; also serves ``members_xlsx`` (extension "xlsx")."""
     _form, qs = _filtered_members(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="leden.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["organisatie", "sector", "getekend_op", "getekend_door", "doelgroepen"])
-    for member in qs:
-        writer.writerow(
-            [
-                member.organisation.name,
-                member.organisation.get_sector_display(),
-                member.signed_on.isoformat(),
-                member.signed_by,
-                "; ".join(group.name for group in member.target_groups.all()),
-            ]
-        )
-    return response
+    rows = (
+        [
+            member.organisation.name,
+            member.organisation.get_sector_display(),
+            member.signed_on,
+            member.signed_by,
+            "; ".join(group.name for group in member.target_groups.all()),
+        ]
+        for member in qs
+    )
+    return table_download(f"leden.{extension}", MEMBER_COLUMNS, rows)
 
 
 @login_required
@@ -104,33 +109,39 @@ def _filtered_people(request):
 @permission_required("network.view_person", raise_exception=True)
 def people(request):
     form, qs = _filtered_people(request)
-    context = {"form": form, "page": page_of(request, qs), "querystring": _querystring(request)}
+    context = {"form": form, "page": page_of(request, qs)}
     return render(request, "network/partnership/people.html", context)
+
+
+PEOPLE_COLUMNS = [
+    pgettext_lazy("column", "name"),
+    pgettext_lazy("column", "role"),
+    pgettext_lazy("column", "e-mail"),
+    pgettext_lazy("column", "phone"),
+    pgettext_lazy("column", "organisation"),
+    pgettext_lazy("column", "contact person"),
+    pgettext_lazy("column", "ambassador"),
+]
 
 
 @login_required
 @permission_required("network.export_person", raise_exception=True)
-def people_csv(request):
+def people_csv(request, extension="csv"):
+    """The filtered people as a table; also serves ``people_xlsx`` (extension "xlsx")."""
     _form, qs = _filtered_people(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="mensen.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        ["naam", "rol", "e-mail", "telefoon", "organisatie", "contactpersoon", "ambassadeur"]
+    rows = (
+        [
+            person.name,
+            person.role,
+            person.email,
+            person.phone,
+            person.organisation.name if person.organisation else "",
+            person.is_contact,
+            person.is_ambassador,
+        ]
+        for person in qs
     )
-    for person in qs:
-        writer.writerow(
-            [
-                person.name,
-                person.role,
-                person.email,
-                person.phone,
-                person.organisation.name if person.organisation else "",
-                "ja" if person.is_contact else "nee",
-                "ja" if person.is_ambassador else "nee",
-            ]
-        )
-    return response
+    return table_download(f"mensen.{extension}", PEOPLE_COLUMNS, rows)
 
 
 @login_required
@@ -193,9 +204,3 @@ def organisation_archive(request, slug):
     services.archive_organisation(organisation=organisation)
     messages.success(request, _("The organisation is archived: it no longer shows anywhere."))
     return redirect("network:organisations")
-
-
-def _querystring(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()

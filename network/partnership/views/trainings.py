@@ -10,7 +10,6 @@ from coalition.lib import page_of
 from network.models import Training
 from network.partnership import services
 from network.partnership.forms import ParticipationForm, TrainingForm, TrainingSearchForm
-from network.partnership.views.members import _querystring
 
 
 @login_required
@@ -23,7 +22,7 @@ def trainings(request):
             qs = qs.filter(title__icontains=form.cleaned_data["q"])
         if form.cleaned_data["kind"]:
             qs = qs.filter(kind=form.cleaned_data["kind"])
-    context = {"form": form, "page": page_of(request, qs), "querystring": _querystring(request)}
+    context = {"form": form, "page": page_of(request, qs)}
     return render(request, "network/partnership/trainings.html", context)
 
 

@@ -1,17 +1,17 @@
 """Open data: the HSDS JSON API, CSV export and iCalendar feeds. Published activities only."""
 
-import csv
 import uuid
 
 from django.core.paginator import EmptyPage, Paginator
-from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from coalition.exports import table_download
 from coalition.models import TargetGroup
 from network.models import Activity, ActivityType, Organisation
 from network.socialmap import catalogue, hsds, ical, search
@@ -192,42 +192,37 @@ def api_taxonomy_term(request, pk):
     return _json(found[0]) if found else _error(_("Not found."), status=404)
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
-CSV_HEADER = [
-    "id",
-    "naam",
-    "organisatie",
-    "samenvatting",
-    "soort",
-    "doelgroepen",
-    "wijk",
-    "locatie",
-    "adres",
-    "postcode",
-    "plaats",
-    "online",
-    "dagen",
-    "begintijd",
-    "eindtijd",
-    "volgende_datum",
-    "gratis",
-    "prijs",
-    "aanmelden",
-    "telefoon",
-    "email",
-    "website",
-    "laatst_gecontroleerd",
-    "url",
+# The open-data columns; their Dutch names are a published format (lower case, "_").
+CSV_COLUMNS = [
+    pgettext_lazy("open data column", "id"),
+    pgettext_lazy("open data column", "name"),
+    pgettext_lazy("open data column", "organisation"),
+    pgettext_lazy("open data column", "summary"),
+    pgettext_lazy("open data column", "kind"),
+    pgettext_lazy("open data column", "target groups"),
+    pgettext_lazy("open data column", "district"),
+    pgettext_lazy("open data column", "venue"),
+    pgettext_lazy("open data column", "address"),
+    pgettext_lazy("open data column", "postcode"),
+    pgettext_lazy("open data column", "town"),
+    pgettext_lazy("open data column", "online"),
+    pgettext_lazy("open data column", "days"),
+    pgettext_lazy("open data column", "start time"),
+    pgettext_lazy("open data column", "end time"),
+    pgettext_lazy("open data column", "next date"),
+    pgettext_lazy("open data column", "free"),
+    pgettext_lazy("open data column", "price"),
+    pgettext_lazy("open data column", "how to join"),
+    pgettext_lazy("open data column", "phone"),
+    pgettext_lazy("open data column", "email address"),
+    pgettext_lazy("open data column", "website"),
+    pgettext_lazy("open data column", "last checked"),
+    pgettext_lazy("open data column", "url"),
 ]
 
 
 def _csv_rows(activities, base_url: str):
     today = timezone.localdate()
-    yield CSV_HEADER
     for a in activities:
         upcoming = a.next_dates(today, count=1)
         yield [
@@ -242,31 +237,25 @@ def _csv_rows(activities, base_url: str):
             a.street,
             a.postcode,
             a.city,
-            "ja" if a.is_online else "nee",
+            a.is_online,
             a.weekdays,
-            a.start_time.strftime("%H:%M") if a.start_time else "",
-            a.end_time.strftime("%H:%M") if a.end_time else "",
-            upcoming[0].isoformat() if upcoming else "",
-            "ja" if a.is_free else "nee",
-            a.price if a.price is not None else "",
+            a.start_time,
+            a.end_time,
+            upcoming[0] if upcoming else None,
+            a.is_free,
+            a.price,
             a.how_to_join,
             a.phone,
             a.email,
             a.website,
-            a.last_verified_on.isoformat() if a.last_verified_on else "",
+            a.last_verified_on,
             base_url + a.get_absolute_url(),
         ]
 
 
 def _csv_response(activities, request, filename: str):
-    writer = csv.writer(_Echo())
     base_url = request.build_absolute_uri("/")[:-1]
-    response = StreamingHttpResponse(
-        (writer.writerow(row) for row in _csv_rows(activities, base_url)),
-        content_type="text/csv; charset=utf-8",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return table_download(filename, CSV_COLUMNS, _csv_rows(activities, base_url))
 
 
 @require_safe
@@ -307,4 +296,4 @@ def activity_ics(request, pk):
 def export_ics(request):
     params = search_params(request)[1]
     qs = search.filtered(params).with_related().order_by("title", "pk")[:1000]
-    return _ics_response(qs, request, _("Social map"), "sociale-kaart.ics")
+    return _ics_response(qs, request, gettext_lazy("Social map"), "sociale-kaart.ics")

@@ -46,20 +46,12 @@ def _search_body(request, today, shortlist: set[int]) -> str:
     for activity in page:
         activity.upcoming = activity.next_dates(today, count=1)
         activity.stale = activity.is_stale(today)
-    query = request.GET.copy()
-    query.pop("page", None)
-    map_view = query.pop("weergave", [""])[0] == "kaart"
-    list_querystring = query.urlencode()
-    query["weergave"] = "kaart"
-    map_querystring = query.urlencode()
+    map_view = request.GET.get("weergave") == "kaart"
     return render_to_string(
-        "network/socialmap/_search_body.html",
+        "network/socialmap/search.html#body",
         {
             "form": form,
             "page": page,
-            "querystring": map_querystring if map_view else list_querystring,
-            "list_querystring": list_querystring,
-            "map_querystring": map_querystring,
             "map_view": map_view,
             "points": search.map_points(params) if map_view else None,
             "map_settings": map_settings(),
