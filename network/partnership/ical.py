@@ -5,12 +5,13 @@ from datetime import UTC, datetime
 from django.utils.translation import gettext_lazy as _
 from icalendar import Event
 
+from coalition.lib import absolute_url
 from network.socialmap.ical import AMSTERDAM, new_calendar
 
 PRODID = "-//Oog voor elkaar//Netwerkbijeenkomsten//NL"
 
 
-def vevent(meeting, *, now: datetime, base_url: str) -> Event:
+def vevent(meeting, *, now: datetime) -> Event:
     return Event.new(
         uid=f"meeting-{meeting.pk}@oogvoorelkaar",
         stamp=now.astimezone(UTC),
@@ -19,13 +20,13 @@ def vevent(meeting, *, now: datetime, base_url: str) -> Event:
         summary=meeting.title,
         location=meeting.place or None,
         description="\n\n".join(p for p in (meeting.theme, meeting.agenda) if p) or None,
-        url=f"{base_url}{meeting.get_absolute_url()}",
+        url=absolute_url(meeting.get_absolute_url()),
     )
 
 
-def calendar(meetings, *, now: datetime, base_url: str) -> bytes:
+def calendar(meetings, *, now: datetime) -> bytes:
     return new_calendar(
         name=_("Network meetings"),
         prodid=PRODID,
-        events=[vevent(m, now=now, base_url=base_url) for m in meetings],
+        events=[vevent(m, now=now) for m in meetings],
     ).to_ical()

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.utils import translation
 from icalendar import Calendar, Event, vCalAddress, vRecur
 
+from coalition.lib import absolute_url
 from network.models import Activity
 from network.socialmap import schedule
 
@@ -60,7 +61,7 @@ def rrule(activity: Activity) -> vRecur | None:
     return recur
 
 
-def vevent(activity: Activity, *, today: date, now: datetime, base_url: str) -> Event | None:
+def vevent(activity: Activity, *, today: date, now: datetime) -> Event | None:
     upcoming = activity.next_dates(today, count=1000 if activity.schedule_kind == "dates" else 1)
     if not upcoming:
         return None
@@ -89,7 +90,7 @@ def vevent(activity: Activity, *, today: date, now: datetime, base_url: str) -> 
             p for p in (activity.venue_name, activity.street, activity.postcode, activity.city) if p
         )
         or None,
-        url=f"{base_url}{activity.get_absolute_url()}",
+        url=absolute_url(activity.get_absolute_url()),
         organizer=organizer,
     )
     recurrence = rrule(activity)
@@ -102,6 +103,6 @@ def vevent(activity: Activity, *, today: date, now: datetime, base_url: str) -> 
     return event
 
 
-def calendar(activities, *, name: str, today: date, now: datetime, base_url: str) -> bytes:
-    events = [vevent(a, today=today, now=now, base_url=base_url) for a in activities]
+def calendar(activities, *, name: str, today: date, now: datetime) -> bytes:
+    events = [vevent(a, today=today, now=now) for a in activities]
     return new_calendar(name=name, prodid=PRODID, events=[e for e in events if e]).to_ical()

@@ -250,7 +250,7 @@ def test_ics_of_one_off_dates_uses_rdate():
         schedule_kind="dates", weekdays="", dates=["2026-12-01", "2026-12-15", "2027-01-05"]
     )
     activity.refresh_from_db()
-    body = calendar([activity], name="x", today=date(2026, 11, 23), now=timezone.now(), base_url="")
+    body = calendar([activity], name="x", today=date(2026, 11, 23), now=timezone.now())
     text = body.decode()
     assert "DTSTART;TZID=Europe/Amsterdam:20261201T100000" in text
     assert "RDATE;TZID=Europe/Amsterdam:20261215T100000,20270105T100000" in text
@@ -265,7 +265,7 @@ def test_ics_of_one_off_dates_uses_rdate():
 def test_long_lines_are_folded():
     activity = make_activity(summary="é" * 100)
     activity.refresh_from_db()
-    body = calendar([activity], name="x", today=date(2026, 11, 23), now=timezone.now(), base_url="")
+    body = calendar([activity], name="x", today=date(2026, 11, 23), now=timezone.now())
     folded = body.decode()
     assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
     assert "DESCRIPTION:" + "é" * 100 in folded.replace("\r\n ", "")

@@ -1,5 +1,5 @@
-"""Every absolute link in mail starts with SITE_URL (http://localhost:8000 in development),
-not with the host a request happened to name."""
+"""Every absolute link in mail and feeds starts with SITE_URL (http://localhost:8000 in
+development), not with the host a request happened to name."""
 
 import re
 from datetime import date
@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from coalition.lib import absolute_url
 from network.socialmap.services import send_verification_reminders
-from tests.factories import make_activity, make_organisation
+from tests.factories import make_activity, make_meeting, make_organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +68,23 @@ def test_reminder_command_still_takes_a_base_url(partner):
     call_command("send_verification_reminders", "--base-url", "https://x.example.org/")
 
     assert "https://x.example.org/sociale-kaart/controleren/" in mail.outbox[0].body
+
+
+def test_feeds_and_downloads_link_to_the_site_url_not_the_request_host(
+    client, partner_client, settings
+):
+    settings.SITE_URL = "https://kaart.example.org"
+    activity = make_activity()
+    meeting = make_meeting()
+    page = f"https://kaart.example.org/sociale-kaart/activiteit/{activity.pk}/"
+
+    ics = client.get(reverse("network:activity_ics", args=[activity.pk])).content.decode()
+    csv = b"".join(client.get(reverse("network:export_csv")).streaming_content).decode()
+    meetings = partner_client.get(reverse("network:meetings_ics")).content.decode()
+
+    assert f"URL:{page}" in ics.replace("\r\n ", "")
+    assert page in csv
+    assert "testserver" not in ics + csv + meetings
+    assert f"URL:https://kaart.example.org{meeting.get_absolute_url()}" in meetings.replace(
+        "\r\n ", ""
+    )

@@ -158,7 +158,5 @@ def meeting_invite(request, pk):
 @permission_required("network.view_meeting", raise_exception=True)
 def meetings_ics(request):
     coming = Meeting.objects.coming(timezone.now())[:200]
-    body = ical.calendar(
-        coming, now=timezone.now(), base_url=request.build_absolute_uri("/").rstrip("/")
-    )
+    body = ical.calendar(coming, now=timezone.now())
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from coalition.exports import table_download
+from coalition.lib import absolute_url
 from coalition.models import TargetGroup
 from network.models import Activity, ActivityType, Organisation
 from network.socialmap import catalogue, hsds, ical, search
@@ -221,7 +222,7 @@ CSV_COLUMNS = [
 ]
 
 
-def _csv_rows(activities, base_url: str):
+def _csv_rows(activities):
     today = timezone.localdate()
     for a in activities:
         upcoming = a.next_dates(today, count=1)
@@ -249,20 +250,19 @@ def _csv_rows(activities, base_url: str):
             a.email,
             a.website,
             a.last_verified_on,
-            base_url + a.get_absolute_url(),
+            absolute_url(a.get_absolute_url()),
         ]
 
 
-def _csv_response(activities, request, filename: str):
-    base_url = request.build_absolute_uri("/")[:-1]
-    return table_download(filename, CSV_COLUMNS, _csv_rows(activities, base_url))
+def _csv_response(activities, filename: str):
+    return table_download(filename, CSV_COLUMNS, _csv_rows(activities))
 
 
 @require_safe
 def export_csv(request):
     params = search_params(request)[1]
     qs = search.filtered(params).with_related().order_by("title", "pk")
-    return _csv_response(qs.iterator(chunk_size=500), request, "sociale-kaart.csv")
+    return _csv_response(qs.iterator(chunk_size=500), "sociale-kaart.csv")
 
 
 @require_safe
@@ -270,7 +270,7 @@ def shortlist_csv(request):
     ids = request.session.get(SHORTLIST, [])
     found = Activity.objects.published().with_related().in_bulk(ids)
     activities = [found[pk] for pk in ids if pk in found]
-    return _csv_response(activities, request, "mijn-lijstje.csv")
+    return _csv_response(activities, "mijn-lijstje.csv")
 
 
 def _ics_response(activities, request, name: str, filename: str):
@@ -279,7 +279,6 @@ def _ics_response(activities, request, name: str, filename: str):
         name=name,
         today=timezone.localdate(),
         now=timezone.now(),
-        base_url=request.build_absolute_uri("/")[:-1],
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
