@@ -117,13 +117,13 @@ def test_development_key_file_is_not_tracked_by_git():
 
 
 def test_site_url_loses_its_trailing_slash():
-    from coalition.settings import site_url_from
+    from coalition.environment import site_url_from
 
     assert site_url_from("https://oogvoorelkaar.example.nl/") == "https://oogvoorelkaar.example.nl"
 
 
 def test_mail_url_becomes_an_smtp_mailer():
-    from coalition.settings import mailer_from_url
+    from coalition.environment import mailer_from_url
 
     mailer = mailer_from_url("smtp+tls://user%40x.nl:geheim@mail.example.org:587")
 
@@ -135,7 +135,7 @@ def test_mail_url_becomes_an_smtp_mailer():
 
 
 def test_mail_url_can_write_each_mail_to_a_folder():
-    from coalition.settings import mailer_from_url
+    from coalition.environment import mailer_from_url
 
     mailer = mailer_from_url("file:///var/tmp/oog-mail")
 
