@@ -3,6 +3,8 @@
 Run on SQLite by default, on PostgreSQL with DATABASE_URL=postgres://…; CI runs both.
 """
 
+import re
+
 import pytest
 
 from network.models import Activity
@@ -12,6 +14,7 @@ from tests.factories import (
     make_activity_type,
     make_area,
     make_organisation,
+    target_group,
 )
 
 pytestmark = pytest.mark.django_db
@@ -208,3 +211,30 @@ def test_imported_activities_are_found(coordinator):
 
     found = Activity.objects.published().search("yoga").order_by("-rank")
     assert [a.title for a in found] == ["Stoelyoga"]
+
+
+def test_no_results_page_is_kind_offers_fewer_filters_and_the_phone(resident, settings):
+    settings.SUPPORT_PHONE = "14 070"
+    make_activity(title="Breiclub", target_groups=[target_group("ouderen")])
+
+    response = resident.get(URL, {"q": "zwemmen", "doelgroep": "ouderen", "gratis": "on"})
+
+    body = response.content.decode()
+    assert titles(response) == []
+    assert "We hebben geen activiteiten gevonden die passen bij uw zoekvraag." in body
+    assert "Kijk of de woorden goed gespeld zijn." in body
+    links = re.findall(r'<li><a href="([^"]+)">Zonder “([^”]+)”</a></li>', body)
+    assert links == [
+        ("?q=zwemmen&amp;gratis=on", "Voor wie: Ouderen"),
+        ("?q=zwemmen&amp;doelgroep=ouderen", "Alleen gratis"),
+    ]
+    assert 'Bel het Sociaal Servicepunt op <a href="tel:14070">14 070</a>.' in body
+
+
+def test_no_results_without_filters_offers_no_links(resident):
+    make_activity(title="Breiclub")
+
+    body = resident.get(URL, {"q": "zwemmen"}).content.decode()
+
+    assert "Of zoek opnieuw zonder een van uw keuzes:" not in body
+    assert "Bel het Sociaal Servicepunt op" in body
