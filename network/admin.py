@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from network.models import Organisation
+from network.models import Activity, Organisation
 from network.partnership import admin as partnership_admin  # noqa: F401  (registers its models)
 from network.socialmap import admin as socialmap_admin  # noqa: F401  (registers its models)
 
@@ -14,3 +14,8 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["districts", "target_groups", "users"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:  # the search finds activities by it
+            Activity.objects.filter(organisation=obj).refresh_search_vectors()

@@ -64,6 +64,8 @@ def organisation_edit(request, slug):
     form = form_class(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         organisation = form.save()
+        if "name" in form.changed_data:  # the search finds activities by their organisation
+            Activity.objects.filter(organisation=organisation).refresh_search_vectors()
         messages.success(request, _("The organisation is saved."))
         return redirect("network:workspace_organisation", slug=organisation.slug)
     return render(

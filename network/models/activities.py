@@ -1,17 +1,21 @@
 """The social map: activities (HSDS services) and their types."""
 
-import re
 import uuid
 from datetime import date, timedelta
+from functools import reduce
+from operator import add, or_
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
+from django.db.models.functions import Concat
+from django.db.models.lookups import Contains
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from network.socialmap import catalogue, schedule
+from network.socialmap import catalogue, schedule, searchtext
+from network.socialmap.searchtext import COLUMNS
 
 VERIFY_REMINDER_DAYS = 183  # about six months
 STALE_DAYS = 365
@@ -61,6 +65,17 @@ class ActivityType(models.Model):
         return self.name
 
 
+class _LiteralQuery(SearchQuery):
+    """A ``tsquery`` taken as written: no text search configuration changes its lexemes."""
+
+    template = "CAST(%(expressions)s AS tsquery)"
+
+
+def _starts_a_token(spaced_tokens, prefixes: tuple[str, ...]) -> models.Q:
+    """One of ``prefixes`` starts a token (the tokens with a space before each)."""
+    return reduce(or_, (models.Q(Contains(spaced_tokens, f" {prefix}")) for prefix in prefixes))
+
+
 class ActivityQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: published and not ended."""
@@ -81,53 +96,58 @@ class ActivityQuerySet(models.QuerySet):
         return (
             self.select_related("organisation", "district")
             .prefetch_related("activity_types", "target_groups")
-            .defer("search_vector")
+            .defer("search_vector", *COLUMNS)
         )
 
     def search(self, text: str):
-        """Free text; PostgreSQL full text with the Dutch configuration, name ranked first.
+        """Free text, the same on every database (``network.socialmap.searchtext``).
 
-        Annotates ``rank``. On other databases a simple case-insensitive match.
+        Every word of the query must start one of the activity's search tokens (in its title,
+        summary, description, organisation, venue, town, district or kinds of activity). Annotates
+        ``rank``: per word 100 when it is in the title, else 10 in the summary, else 1, so that
+        title matches come first, then summary matches, then the rest.
         """
-        if not text:
+        terms = searchtext.query_terms(text)
+        if not terms:
             return self.annotate(rank=models.Value(0.0, output_field=models.FloatField()))
         if connection.vendor == "postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchRank
-
-            # Every word as a prefix ("wandel" finds "Wandelgroep"), all words required; built
-            # from letters and digits only, so any input makes a valid query.
-            words = re.findall(r"[^\W_]+", text)[:10]
-            if not words:
-                return self.annotate(rank=models.Value(0.0, output_field=models.FloatField()))
-            query = SearchQuery(
-                " & ".join(f"{word}:*" for word in words), config="dutch", search_type="raw"
+            found = self.filter(search_vector=_LiteralQuery(searchtext.tsquery(terms)))
+        else:
+            everything = Concat(
+                models.Value(" "),
+                "search_title",
+                models.Value(" "),
+                "search_summary",
+                models.Value(" "),
+                "search_rest",
+                output_field=models.TextField(),
             )
-            return self.filter(search_vector=query).annotate(
-                rank=SearchRank(models.F("search_vector"), query)
-            )
-        in_title = models.Q(title__icontains=text)
-        return self.filter(
-            in_title | models.Q(summary__icontains=text) | models.Q(description__icontains=text)
-        ).annotate(
-            rank=models.Case(
-                models.When(in_title, then=models.Value(1.0)),
-                default=models.Value(0.5),
+            found = self
+            for prefixes in terms:
+                found = found.filter(_starts_a_token(everything, prefixes))
+        title, summary = (
+            Concat(models.Value(" "), column, output_field=models.TextField())
+            for column in COLUMNS[:2]
+        )
+        ranks = [
+            models.Case(
+                models.When(_starts_a_token(title, prefixes), then=models.Value(100.0)),
+                models.When(_starts_a_token(summary, prefixes), then=models.Value(10.0)),
+                default=models.Value(1.0),
                 output_field=models.FloatField(),
             )
-        )
+            for prefixes in terms
+        ]
+        return found.annotate(rank=reduce(add, ranks))
 
     def refresh_search_vectors(self) -> None:
-        """Store the weighted Dutch text vector (PostgreSQL only; other databases search
-        with a simple match). Called by every workflow that writes an activity."""
-        if connection.vendor == "postgresql":
-            from django.contrib.postgres.search import SearchVector
+        """Make the search tokens of these activities again (and PostgreSQL's vector of them).
 
-            self.update(
-                search_vector=SearchVector("title", weight="A", config="dutch")
-                + SearchVector("summary", weight="B", config="dutch")
-                + SearchVector("description", weight="C", config="dutch")
-            )
-            catalogue.changed()
+        Called by every workflow that changes an activity's text, or the name of its
+        organisation, district or kind of activity.
+        """
+        searchtext.store_tokens(self)
+        catalogue.changed()
 
     def stale(self, today: date):
         """Published activities not verified for twelve months (or never)."""
@@ -291,6 +311,11 @@ class Activity(models.Model):
         blank=True,
         related_name="+",
     )
+    # Search tokens (network.socialmap.searchtext), made by refresh_search_vectors(); on
+    # PostgreSQL search_vector holds them all for its GIN index.
+    search_title = models.TextField(default="", editable=False)
+    search_summary = models.TextField(default="", editable=False)
+    search_rest = models.TextField(default="", editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
     reminder_sent_on = models.DateField(_("last reminder sent on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from coalition import admin as coalition_admin
+from coalition.models import Area
 from network.models import (
     Activity,
     ActivityChange,
@@ -13,6 +15,24 @@ from network.models import (
 class ActivityTypeAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "order", "is_active"]
     list_editable = ["order", "is_active"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:  # the search finds activities by their kind
+            Activity.objects.filter(activity_types=obj).refresh_search_vectors()
+
+
+# The coalition app registers the areas, and may not import this app: its admin, extended here
+# so that a renamed district renews the search tokens of the activities in it.
+admin.site.unregister(Area)
+
+
+@admin.register(Area)
+class AreaAdmin(coalition_admin.AreaAdmin):
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:
+            Activity.objects.filter(district=obj).refresh_search_vectors()
 
 
 class ActivityEventInline(admin.TabularInline):

@@ -225,6 +225,7 @@ class VocabularyField(forms.ChoiceField):
 class ActivitySearchForm(forms.Form):
     SORTS = [("relevance", _("best match")), ("name", _("name")), ("date", _("next date"))]
     PARTS = [("morning", _("morning")), ("afternoon", _("afternoon")), ("evening", _("evening"))]
+    FILTERS = ["doelgroep", "soort", "wijk", "dag", "dagdeel", "gratis", "toegankelijk", "online"]
 
     q = forms.CharField(label=_("Search"), required=False, strip=True)
     doelgroep = VocabularyField("target_groups", label=_("For whom"), empty=_("everyone"))
@@ -258,6 +259,23 @@ class ActivitySearchForm(forms.Form):
     def clean_q(self):
         # Any input is fine: drop characters a database cannot store and keep it short.
         return self.cleaned_data["q"].replace("\x00", "")[:200]
+
+    def active_filters(self) -> list[dict]:
+        """The (valid) filters in use, as ``{"text": "Day: Tuesday", "drop": {"dag": None}}``:
+        the page without results offers to search again without each one."""
+        found = []
+        for name in self.FILTERS:
+            value = (getattr(self, "cleaned_data", None) or {}).get(name)
+            if not value:
+                continue
+            field = self.fields[name]
+            if isinstance(field, forms.BooleanField):
+                text = str(field.label)
+            else:
+                shown = value if isinstance(field, VocabularyField) else dict(field.choices)[value]
+                text = f"{field.label}: {shown}"
+            found.append({"text": text, "drop": {name: None}})
+        return found
 
 
 class MistakeReportForm(forms.ModelForm):

@@ -139,7 +139,7 @@ def diff(old: dict, new: dict) -> list[dict]:
     return rows
 
 
-def _apply(activity: Activity, data: dict) -> None:
+def _apply(activity: Activity, data: dict, *, refresh: bool = True) -> None:
     many = {}
     for name, value in data.items():
         field = Activity._meta.get_field(name)
@@ -154,7 +154,8 @@ def _apply(activity: Activity, data: dict) -> None:
     activity.save()
     for name, ids in many.items():
         getattr(activity, name).set(ids)
-    Activity.objects.filter(pk=activity.pk).refresh_search_vectors()
+    if refresh:
+        Activity.objects.filter(pk=activity.pk).refresh_search_vectors()
 
 
 def _history_diff(old: dict, new: dict) -> list[dict]:
@@ -358,7 +359,8 @@ def import_activities(*, forms: list, by: User, today: date) -> list[Activity]:
             last_verified_on=today,
             last_verified_by=by,
         )
-        _apply(activity, data)
+        _apply(activity, data, refresh=False)
         _log(activity, ActivityEvent.Action.IMPORTED, by, _history_diff({}, data))
         created.append(activity)
+    Activity.objects.filter(pk__in=[a.pk for a in created]).refresh_search_vectors()
     return created

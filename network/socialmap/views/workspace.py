@@ -268,6 +268,8 @@ def activity_type_edit(request, pk):
     form = ActivityTypeForm(request.POST or None, instance=activity_type)
     if request.method == "POST" and form.is_valid():
         form.save()
+        if "name" in form.changed_data:  # the search finds activities by their kind
+            Activity.objects.filter(activity_types=activity_type).refresh_search_vectors()
         messages.success(request, _("The kind of activity is saved."))
         return redirect("network:activity_types")
     return render(
