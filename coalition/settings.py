@@ -71,6 +71,15 @@ if not (
     raise ImproperlyConfigured(
         f"MUNICIPALITY_CODE must look like GM1916, not {MUNICIPALITY_CODE!r}."
     )
+# Areas an indicator file may hold besides the municipality, its districts and neighbourhoods
+# and the Netherlands: the GGD region (GG…) and other municipalities (GM…) to compare with.
+COMPARISON_AREAS = [code.upper() for code in env_list("COMPARISON_AREAS", [])]
+for code in COMPARISON_AREAS:
+    if not (len(code) == 6 and code[:2] in {"GG", "GM"} and code[2:].isdigit()):
+        raise ImproperlyConfigured(
+            "COMPARISON_AREAS must be comma-separated codes of GGD regions or municipalities "
+            f"such as GG3230,GM0518, not {code!r}."
+        )
 # The municipality's house colours, used by templates/base.html. Defaults meet WCAG AA on white.
 BRAND_COLOR = env_str("BRAND_COLOR", "#00558c")
 BRAND_COLOR_DARK = env_str("BRAND_COLOR_DARK", "#003a61")

@@ -1,9 +1,16 @@
+import base64
+import binascii
+import zlib
+
 from django import forms
 from django.core.validators import FileExtensionValidator
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-# The confirm step sends the file back as a form field: stay under Django's 2.5 MB limit.
+from monitoring.importing import FIRST_YEAR, LAST_YEAR
+
+# The preview page carries the file back to the confirm step (compressed, see ``pack``); a
+# command reads up to monitoring.importing.MAX_FILE_BYTES.
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
 
@@ -45,6 +52,7 @@ class ChartChoiceForm(forms.Form):
 FILE_FORMATS = [
     ("ggd", _("GGD figures in the long format (one line per figure)")),
     ("rivm", _("RIVM export “Gezondheid per wijk en buurt” (StatLine 50150NED)")),
+    ("kwb", _("CBS “Kerncijfers wijken en buurten” (inhabitants, households, income per area)")),
 ]
 
 
@@ -52,12 +60,19 @@ class UploadForm(forms.Form):
     file_format = forms.ChoiceField(
         label=_("Kind of file"), choices=FILE_FORMATS, initial="ggd", widget=forms.RadioSelect
     )
+    year = forms.IntegerField(
+        label=_("Year of the key figures"),
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+        required=False,
+        help_text=_("Only for the CBS key figures: the year of the table, e.g. 2024."),
+    )
     file = forms.FileField(
         label=_("CSV file with figures"),
         help_text=_(
-            "UTF-8, separated by commas or semicolons. For the long format the first line is "
-            "exactly: area_code,target_group,age_band,indicator,year,value,ci_low,ci_high,"
-            "sample_size,instrument,source"
+            "A CSV file of at most 2 MB (UTF-8 or Windows-1252, separated by semicolons, commas "
+            "or tabs). For the long format the header is exactly: area_code,target_group,"
+            "age_band,indicator,year,value,ci_low,ci_high,sample_size,instrument,source"
         ),
         validators=[FileExtensionValidator(["csv", "txt"])],
     )
@@ -70,12 +85,50 @@ class UploadForm(forms.Form):
             )
         return upload
 
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("file_format") == "kwb" and not cleaned.get("year"):
+            self.add_error("year", _("Fill in the year of the key figures."))
+        return cleaned
+
+
+def pack(content: bytes) -> str:
+    """The file as it travels in the confirm form: compressed, so that a file near the upload
+    limit stays far below Django's limit on form data (DATA_UPLOAD_MAX_MEMORY_SIZE)."""
+    return base64.b64encode(zlib.compress(content)).decode("ascii")
+
+
+def unpack(packed: str) -> bytes:
+    """The file back; a value that is not what ``pack`` made raises ValidationError."""
+    try:
+        decompressor = zlib.decompressobj()
+        content = decompressor.decompress(
+            base64.b64decode(packed, validate=True), MAX_UPLOAD_BYTES + 1
+        )
+    except (binascii.Error, ValueError, zlib.error):
+        raise forms.ValidationError("not a packed file") from None
+    if len(content) > MAX_UPLOAD_BYTES or not decompressor.eof:
+        raise forms.ValidationError("not a packed file")
+    return content
+
 
 class ConfirmImportForm(forms.Form):
     """The checked file again, carried in the page, so the confirmation stores what was shown."""
 
     content = forms.CharField(widget=forms.HiddenInput, strip=False)
     file_format = forms.ChoiceField(choices=FILE_FORMATS, widget=forms.HiddenInput)
+    year = forms.IntegerField(
+        min_value=FIRST_YEAR, max_value=LAST_YEAR, required=False, widget=forms.HiddenInput
+    )
+
+    def clean_content(self):
+        return unpack(self.cleaned_data["content"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("file_format") == "kwb" and not cleaned.get("year"):
+            raise forms.ValidationError("no year")
+        return cleaned
 
 
 class YearForm(forms.Form):

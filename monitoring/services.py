@@ -7,6 +7,7 @@ from django.db import transaction
 
 from coalition.models import Area, TargetGroup
 from monitoring.importing import (
+    AreaRules,
     LineError,
     parse_indicator_csv,
     parse_kerncijfers_csv,
@@ -16,9 +17,9 @@ from monitoring.models import AreaProfile, Indicator, Measurement
 
 UPDATE_FIELDS = ["value", "ci_low", "ci_high", "sample_size", "source"]
 UNIQUE_FIELDS = ["indicator", "target_group", "age_band", "area", "year", "instrument"]
-# Kinds from large to small, so a parent is created before its children.
 # The file formats an indicator file may have: our own long format, or the RIVM export.
 PARSERS = {"ggd": parse_indicator_csv, "rivm": parse_rivm_csv}
+# Kinds from large to small, so a parent is created before its children.
 KIND_ORDER = [
     Area.Kind.COUNTRY,
     Area.Kind.REGION,
@@ -41,6 +42,21 @@ class CheckedFile:
     new_count: int = 0
     update_count: int = 0
     new_area_codes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def area_rules() -> AreaRules:
+    """The areas a file may hold in this deployment (see ``monitoring.importing.areas``)."""
+    return AreaRules(
+        municipality_code=settings.MUNICIPALITY_CODE,
+        municipality_name=settings.MUNICIPALITY_NAME,
+        comparison_codes=frozenset(settings.COMPARISON_AREAS),
+    )
+
+
+def new_area_codes(rows: list[dict]) -> list[str]:
+    codes = {row["area_code"] for row in rows}
+    return sorted(codes - set(Area.objects.filter(code__in=codes).values_list("code", flat=True)))
 
 
 def check_indicator_file(*, content: bytes, file_format: str = "ggd") -> CheckedFile:
@@ -49,18 +65,18 @@ def check_indicator_file(*, content: bytes, file_format: str = "ggd") -> Checked
         content,
         target_groups=set(TargetGroup.objects.values_list("slug", flat=True)),
         indicators=set(Indicator.objects.values_list("code", flat=True)),
+        areas=area_rules(),
     )
     if not parsed.is_valid:
-        return CheckedFile(errors=parsed.errors)
-    codes = {row["area_code"] for row in parsed.rows}
-    known_codes = set(Area.objects.filter(code__in=codes).values_list("code", flat=True))
+        return CheckedFile(errors=parsed.errors, notes=parsed.notes)
     existing = existing_keys(parsed.rows)
     updates = sum(1 for row in parsed.rows if row_key(row) in existing)
     return CheckedFile(
         rows=parsed.rows,
         new_count=len(parsed.rows) - updates,
         update_count=updates,
-        new_area_codes=sorted(codes - known_codes),
+        new_area_codes=new_area_codes(parsed.rows),
+        notes=parsed.notes,
     )
 
 
@@ -157,18 +173,38 @@ PROFILE_FIELDS = [
 KWB_SOURCE = "CBS, Kerncijfers wijken en buurten"
 
 
-def import_kerncijfers_file(*, content: bytes, year: int) -> int:
-    """Store the CBS key figures of the municipality's areas for one year, all or nothing.
+def check_kerncijfers_file(*, content: bytes, year: int) -> CheckedFile:
+    """Read and check CBS key figures for one year, and count the areas whose figures of that
+    year are new or would be replaced. Stores nothing."""
+    parsed = parse_kerncijfers_csv(content, year=year, areas=area_rules())
+    if not parsed.is_valid:
+        return CheckedFile(errors=parsed.errors, notes=parsed.notes)
+    stored = set(
+        AreaProfile.objects.filter(
+            year=year, area__code__in=[row["area_code"] for row in parsed.rows]
+        ).values_list("area__code", flat=True)
+    )
+    updates = sum(1 for row in parsed.rows if row["area_code"] in stored)
+    return CheckedFile(
+        rows=parsed.rows,
+        new_count=len(parsed.rows) - updates,
+        update_count=updates,
+        new_area_codes=new_area_codes(parsed.rows),
+        notes=parsed.notes,
+    )
+
+
+def import_kerncijfers_file(*, content: bytes, year: int) -> CheckedFile:
+    """Store the CBS key figures of the municipality's areas for one year, all or nothing:
+    raises ImportRejected with the errors.
 
     Areas named by their code (created by an earlier indicator import) get the CBS name."""
     with transaction.atomic():
-        parsed = parse_kerncijfers_csv(
-            content, year=year, municipality_code=settings.MUNICIPALITY_CODE
-        )
-        if parsed.errors:
-            raise ImportRejected(parsed.errors)
-        areas = ensure_areas(parsed.rows)
-        for row in parsed.rows:
+        checked = check_kerncijfers_file(content=content, year=year)
+        if checked.errors:
+            raise ImportRejected(checked.errors)
+        areas = ensure_areas(checked.rows)
+        for row in checked.rows:
             Area.objects.filter(code=row["area_code"], name=row["area_code"]).update(
                 name=row["name"]
             )
@@ -180,10 +216,23 @@ def import_kerncijfers_file(*, content: bytes, year: int) -> int:
                     source=f"{KWB_SOURCE} {year}",
                     **{name: row.get(name) for name in PROFILE_FIELDS},
                 )
-                for row in parsed.rows
+                for row in checked.rows
             ],
             update_conflicts=True,
             unique_fields=["area", "year"],
             update_fields=[*PROFILE_FIELDS, "source"],
         )
-    return len(parsed.rows)
+    return checked
+
+
+def check_upload(*, content: bytes, file_format: str, year: int | None = None) -> CheckedFile:
+    """The upload page's check of any kind of file: ``ggd``, ``rivm`` or ``kwb`` (with a year)."""
+    if file_format == "kwb":
+        return check_kerncijfers_file(content=content, year=year)
+    return check_indicator_file(content=content, file_format=file_format)
+
+
+def import_upload(*, content: bytes, file_format: str, year: int | None = None) -> CheckedFile:
+    if file_format == "kwb":
+        return import_kerncijfers_file(content=content, year=year)
+    return import_indicator_file(content=content, file_format=file_format)

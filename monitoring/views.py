@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -10,11 +11,11 @@ from coalition.exports import table_download
 from coalition.models import TargetGroup
 from monitoring import neighbourhoods, pages, trend
 from monitoring import own_figures as own
-from monitoring.forms import ChartChoiceForm, ConfirmImportForm, UploadForm, YearForm
+from monitoring.forms import ChartChoiceForm, ConfirmImportForm, UploadForm, YearForm, pack
 from monitoring.importing import HEADER
 from monitoring.models import Indicator, Measurement
 from monitoring.series import VERDICT_KEYS, load_series, verdict_row
-from monitoring.services import ImportRejected, check_indicator_file, import_indicator_file
+from monitoring.services import ImportRejected, check_upload, import_upload
 
 GOAL_YEAR = trend.DEFAULT_GOAL_YEAR
 
@@ -106,13 +107,15 @@ def upload(request):
     if not form.is_valid():
         return render(request, "monitoring/upload.html", {"form": form})
     content = form.cleaned_data["file"].read()
-    file_format = form.cleaned_data["file_format"]
-    checked = check_indicator_file(content=content, file_format=file_format)
+    kind = {"file_format": form.cleaned_data["file_format"], "year": form.cleaned_data["year"]}
+    checked = check_upload(content=content, **kind)
     confirm = ConfirmImportForm(
-        initial={"content": content.decode("utf-8-sig", "replace"), "file_format": file_format}
+        initial={"content": pack(content), **kind, "year": kind["year"] or ""}
     )
     return render(
-        request, "monitoring/upload.html", {"form": form, "checked": checked, "confirm": confirm}
+        request,
+        "monitoring/upload.html",
+        {"form": form, "checked": checked, "confirm": confirm, **kind},
     )
 
 
@@ -121,18 +124,23 @@ def upload(request):
 @require_http_methods(["POST"])
 def confirm_upload(request):
     form = ConfirmImportForm(request.POST)
+    changed = _("The file has changed or is no longer valid; nothing was stored.")
     if not form.is_valid():
+        messages.error(request, changed)
         return redirect("monitoring:upload")
+    kind, year = form.cleaned_data["file_format"], form.cleaned_data["year"]
     try:
-        checked = import_indicator_file(
-            content=form.cleaned_data["content"].encode("utf-8"),
-            file_format=form.cleaned_data["file_format"],
-        )
+        checked = import_upload(content=form.cleaned_data["content"], file_format=kind, year=year)
     except ImportRejected:
-        messages.error(
-            request, _("The file has changed or is no longer valid; nothing was stored.")
-        )
+        messages.error(request, changed)
         return redirect("monitoring:upload")
+    if kind == "kwb":
+        messages.success(
+            request,
+            _("Imported the key figures of %(count)s areas for %(year)s.")
+            % {"count": len(checked.rows), "year": year},
+        )
+        return redirect(reverse("monitoring:neighbourhoods") + f"?jaar={year}")
     messages.success(
         request,
         _("Imported %(total)s figures: %(new)s new, %(updated)s updated.")

@@ -66,6 +66,11 @@ def manage(*args, **env):
             "Configuration error: MUNICIPALITY_CODE must look like GM1916, not '1916'.",
         ),
         (
+            {"COMPARISON_AREAS": "GG3230,Haaglanden"},
+            "Configuration error: COMPARISON_AREAS must be comma-separated codes of GGD regions "
+            "or municipalities such as GG3230,GM0518, not 'HAAGLANDEN'.",
+        ),
+        (
             {"EMAIL_URL": "ftp://mail"},
             "Configuration error: EMAIL_URL must start with one of console, dummy, file, "
             "locmem, smtp, smtp+tls, smtps://, not 'ftp://mail'.",

@@ -105,3 +105,36 @@ def test_coordinator_pages_are_accessible(page, live_server, demo_figures):
     page.goto(live_server.url + "/monitor/inlezen/")
     expect(page.get_by_label("CSV-bestand met cijfers")).to_be_visible()
     assert_accessible(page)
+
+
+def test_coordinator_uploads_cbs_key_figures_with_a_preview(
+    page, live_server, demo_figures, tmp_path
+):
+    log_in(page, live_server, User.objects.get(username="coordinator@example.org"))
+    key_figures = tmp_path / "kwb-2025.csv"
+    key_figures.write_bytes(
+        (
+            "gwb_code_10;regio;gm_naam;a_inw;a_65_oo;a_hh;a_1p_hh;g_ink_pi\r\n"
+            "GM1916;Leidschendam-Voorburg;Leidschendam-Voorburg;78245;19850;36500;14200;34,1\r\n"
+            "WK191601;Voorburg-Noord;Leidschendam-Voorburg;9830;2510;4700;2050;31,8\r\n"
+            "GM0599;Rotterdam;Rotterdam;664000;100000;350000;170000;29,0\r\n"
+        ).encode("cp1252")
+    )
+    page.goto(live_server.url + "/monitor/inlezen/")
+
+    page.get_by_label("CBS “Kerncijfers wijken en buurten”", exact=False).check()
+    page.get_by_label("Jaar van de kerncijfers").fill("2025")
+    page.get_by_label("CSV-bestand met cijfers").set_input_files(key_figures)
+    page.get_by_role("button", name="Bestand controleren").click()
+
+    expect(page.get_by_role("heading", name="Controleer voor het opslaan")).to_be_visible()
+    expect(page.get_by_text("1 regel over een ander gebied is overgeslagen.")).to_be_visible()
+    page.screenshot(path="/tmp/monitoring-upload-preview.png", full_page=True)
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Deze cijfers opslaan").click()
+
+    expect(page).to_have_url(live_server.url + "/monitor/wijken/?jaar=2025")
+    expect(
+        page.get_by_text("De kerncijfers van 2 gebieden voor 2025 zijn ingelezen.")
+    ).to_be_visible()

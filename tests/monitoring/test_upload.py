@@ -1,8 +1,11 @@
+from urllib.parse import urlencode
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from monitoring.models import Measurement
+from coalition.models import Area
+from monitoring.models import AreaProfile, Measurement
 from tests.factories import make_measurement
 
 pytestmark = pytest.mark.django_db
@@ -160,3 +163,188 @@ def test_too_large_file_is_refused_next_to_the_field(coordinator_client):
         response.content.decode()
     )
     assert Measurement.objects.count() == 0
+
+
+def upload_bytes(client, content: bytes, name="cijfers.csv", **data):
+    return client.post(
+        reverse("monitoring:upload"),
+        {"file": SimpleUploadedFile(name, content), "file_format": "ggd", **data},
+    )
+
+
+KWB = (
+    "gwb_code_10;regio;gm_naam;a_inw;a_65_oo;a_hh;a_1p_hh;g_ink_pi\n"
+    "GM1916;Leidschendam-Voorburg;Leidschendam-Voorburg;78245;19850;36500;14200;34,1\n"
+    "WK191601;Voorburg-Noord;Leidschendam-Voorburg;9830;2510;4700;2050;31,8\n"
+    "GM0599;Rotterdam;Rotterdam;664000;100000;350000;170000;29,0\n"
+)
+
+
+def test_coordinator_previews_and_confirms_cbs_key_figures(coordinator_client):
+    preview = upload_bytes(coordinator_client, KWB.encode(), file_format="kwb", year="2024")
+
+    html = preview.content.decode()
+    assert "Kerncijfers van 2 gebieden voor 2024: 2 nieuw, 0 vervangen kerncijfers die al zijn" in (
+        html
+    )
+    assert "<li>1 regel over een ander gebied is overgeslagen.</li>" in html
+    assert "<td>Voorburg-Noord</td>" in html
+    assert AreaProfile.objects.count() == 0
+
+    response = coordinator_client.post(
+        reverse("monitoring:confirm_upload"), preview.context["confirm"].initial, follow=True
+    )
+
+    assert response.redirect_chain[-1][0] == reverse("monitoring:neighbourhoods") + "?jaar=2024"
+    assert "De kerncijfers van 2 gebieden voor 2024 zijn ingelezen." in response.content.decode()
+    assert sorted(AreaProfile.objects.values_list("area__code", "year", "inhabitants")) == [
+        ("GM1916", 2024, 78245),
+        ("WK191601", 2024, 9830),
+    ]
+
+
+def test_area_of_another_municipality_is_refused_on_the_page(coordinator_client):
+    content = (
+        f"{HEADER}\n"
+        "GM1916,ouderen,65+,eenzaam,2024,46,,,,,\n"
+        "GM0599,ouderen,65+,eenzaam,2024,46,,,,,\n"
+    )
+
+    html = upload_bytes(coordinator_client, content.encode()).content.decode()
+
+    assert (
+        "<li>Regel 3: gebied GM0599 hoort niet bij Leidschendam-Voorburg en is geen toegestaan "
+        "vergelijkingsgebied (de beheerder kan het toevoegen aan COMPARISON_AREAS)</li>"
+    ) in html
+    assert "Deze cijfers opslaan" not in html
+
+
+def test_cbs_key_figures_need_a_year(coordinator_client):
+    response = upload_bytes(coordinator_client, KWB.encode(), file_format="kwb")
+
+    assert "Vul het jaar van de kerncijfers in." in response.content.decode()
+    assert "checked" not in response.context
+
+
+def test_cbsodata_labels_are_explained_on_the_page(coordinator_client):
+    labels = (
+        "ID,WijkenEnBuurten,Perioden,Leeftijd,Marges,Eenzaam_25\n"
+        "0,Voorburg-Noord,2024,18 jaar of ouder,Waarde,47.0\n"
+    )
+
+    response = upload_bytes(coordinator_client, labels.encode(), file_format="rivm")
+
+    assert (
+        "<li>Regel 2: het bestand heeft de labels van StatLine in plaats van de codes (kolom "
+        "Leeftijd bevat “18 jaar of ouder”): download de tabel opnieuw uit StatLine als "
+        "“Onbewerkte dataset” (CSV), of gebruik in Python cbsodata.get_meta(tabel, "
+        "&quot;TypedDataSet&quot;), dat de codes houdt, in plaats van cbsodata.get_data, dat ze "
+        "vervangt door labels</li>"
+    ) in response.content.decode()
+
+
+def test_windows_1252_upload_keeps_its_accents_through_the_confirmation(coordinator_client):
+    content = f"{HEADER}\nGM1916,ouderen,65+,eenzaam,2024,46.5,,,,,Eén meting\n".encode("cp1252")
+
+    preview = upload_bytes(coordinator_client, content)
+    assert "<td>Eén meting</td>" in preview.content.decode()
+    coordinator_client.post(
+        reverse("monitoring:confirm_upload"), preview.context["confirm"].initial
+    )
+
+    assert Measurement.objects.get().source == "Eén meting"
+
+
+def test_title_line_and_trailing_separators_are_read_and_said(coordinator_client):
+    content = (
+        "Eenzaamheid 2024\n"
+        + HEADER.replace(",", ";")
+        + ";\nGM1916;ouderen;65+;eenzaam;2024;46,5;;;;;GGD;\n"
+    ).encode()
+
+    html = upload_bytes(coordinator_client, content).content.decode()
+
+    assert "1 cijfers: 1 nieuw, 0 vervangen een cijfer dat al is opgeslagen." in html
+    assert "<li>1 regel boven de kopregel (een titel) is overgeslagen.</li>" in html
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "Het verstuurde bestand is leeg."),  # Django's own check, next to the field
+        (b"\xef\xbb\xbf\n\n", "Het bestand is leeg."),
+        (bytes(range(256)) * 4, "Het bestand is geen tekstbestand (CSV)."),
+    ],
+    ids=["empty", "blank", "binary"],
+)
+def test_empty_and_binary_uploads_get_a_dutch_message(coordinator_client, content, message):
+    response = upload_bytes(coordinator_client, content)
+
+    assert message in response.content.decode()
+    assert Measurement.objects.count() == 0
+
+
+def test_a_50_mb_upload_is_refused_next_to_the_field(coordinator_client, tmp_path):
+    path = tmp_path / "big.csv"
+    with path.open("wb") as file:
+        file.write(GOOD.encode() * (50 * 1024 * 1024 // len(GOOD)))
+
+    with path.open("rb") as file:
+        response = coordinator_client.post(
+            reverse("monitoring:upload"), {"file": file, "file_format": "ggd"}
+        )
+
+    assert "Het bestand is groter dan 2 MB. Splits het in kleinere bestanden." in (
+        response.content.decode()
+    )
+    assert "checked" not in response.context
+
+
+def test_a_file_near_the_limit_can_be_confirmed(coordinator_client, settings):
+    source = "Één meting én één cijfer – België " * 6
+    lines = [
+        f"WK1916{n % 100:02d};ouderen;{n // 100}+;eenzaam;2024;46,5;;;;;{source}"
+        for n in range(7900)
+    ]
+    content = (HEADER.replace(",", ";") + "\r\n" + "\r\n".join(lines) + "\r\n").encode("cp1252")
+    assert 1.8 * 1024 * 1024 < len(content) < 2 * 1024 * 1024
+    # Carried back as plain form text, the page would post far more than Django accepts.
+    as_text = urlencode({"content": content.decode("cp1252")})
+    assert len(as_text) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+
+    preview = upload_bytes(coordinator_client, content)
+    response = coordinator_client.post(
+        reverse("monitoring:confirm_upload"), preview.context["confirm"].initial
+    )
+
+    assert response.status_code == 302
+    assert Measurement.objects.count() == 7900
+    assert Measurement.objects.first().source == source.strip()
+
+
+def test_confirming_other_content_than_was_checked_stores_nothing(coordinator_client):
+    from monitoring.forms import pack
+
+    bad = f"{HEADER}\nGM9999,ouderen,65+,eenzaam,2024,46,,,,,\n".encode()
+
+    response = coordinator_client.post(
+        reverse("monitoring:confirm_upload"),
+        {"content": pack(bad), "file_format": "ggd", "year": ""},
+        follow=True,
+    )
+
+    assert (
+        "Het bestand is veranderd of klopt niet meer; er is niets opgeslagen."
+        in response.content.decode()
+    )
+    assert not Area.objects.filter(code="GM9999").exists()
+
+
+def test_very_many_errors_show_the_first_200(coordinator_client):
+    content = (HEADER + "\n" + "GM1916,katten,65+,eenzaam,2024,46,,,,,\n" * 250).encode()
+
+    html = upload_bytes(coordinator_client, content).content.decode()
+
+    assert "Het bestand heeft 250 fouten; er is niets opgeslagen." in html
+    assert html.count("onbekende doelgroep “katten”") == 200
+    assert "Alleen de eerste 200 fouten staan hier." in html

@@ -1,15 +1,17 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from monitoring.management.commands.import_indicators import read_start, rejected
 from monitoring.services import ImportRejected, import_kerncijfers_file
 
 
 class Command(BaseCommand):
     help = (
-        "Import CBS 'Kerncijfers wijken en buurten' (CSV with gwb_code_10, regio, a_inw, "
-        "a_65_oo, a_hh, a_1p_hh, g_ink_pi) for the municipality's areas. All or nothing."
+        "Import CBS 'Kerncijfers wijken en buurten' (the CSV download with gwb_code_10, regio, "
+        "a_inw, a_65_oo, a_hh, a_1p_hh, g_ink_pi, or the StatLine table with Codering_3, "
+        "AantalInwoners_5, …) for the municipality's areas. All or nothing."
     )
 
     def add_arguments(self, parser):
@@ -17,23 +19,14 @@ class Command(BaseCommand):
         parser.add_argument("--year", type=int, required=True, help="The year of the figures.")
 
     def handle(self, *args, file: Path, year: int, **options):
+        content = read_start(file)
         try:
-            content = file.read_bytes()
-        except OSError as error:
-            raise CommandError(
-                _("Cannot read %(file)s: %(error)s") % {"file": file, "error": error.strerror}
-            ) from None
-        try:
-            count = import_kerncijfers_file(content=content, year=year)
-        except ImportRejected as rejected:
-            for error in rejected.errors:
-                self.stderr.write(str(error))
-            raise CommandError(
-                _("The file was not imported: %(count)s error(s); nothing was stored.")
-                % {"count": len(rejected.errors)},
-                returncode=1,
-            ) from None
+            checked = import_kerncijfers_file(content=content, year=year)
+        except ImportRejected as rejection:
+            raise rejected(rejection, self.stderr) from None
         self.stdout.write(
             _("Imported the key figures of %(count)s areas for %(year)s.")
-            % {"count": count, "year": year}
+            % {"count": len(checked.rows), "year": year}
         )
+        for note in checked.notes:
+            self.stdout.write(note)
