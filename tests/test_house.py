@@ -69,7 +69,9 @@ def imports_of(path: Path, known: set[str]) -> set[str]:
             if node.level:
                 base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1])
                 base = f"{base}.{node.module}" if node.module else base
-            candidates = [base] + [f"{base}.{alias.name}" for alias in node.names]
+            # "from package import module" imports the module; anything else, the module named.
+            modules = [f"{base}.{alias.name}" for alias in node.names]
+            candidates = [name for name in modules if name in known] or [base]
         else:
             continue
         found.update(name for name in candidates if name in known)

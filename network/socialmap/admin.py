@@ -28,7 +28,9 @@ admin.site.unregister(Area)
 
 
 @admin.register(Area)
-class AreaAdmin(coalition_admin.AreaAdmin):
+class CatalogueAreaAdmin(coalition_admin.AreaAdmin):
+    """Coalition's area admin, keeping the search index of a renamed district's activities."""
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if change and "name" in form.changed_data:
