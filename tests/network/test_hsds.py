@@ -630,14 +630,19 @@ def test_taxonomies_take_search_and_paging(resident):
 def test_organization_with_simple_or_full_services(resident):
     activity = full_activity()
     org = activity.organisation
+    first = make_activity(title="Aquarel", organisation=org)
+    make_activity(title="Verborgen", organisation=org, publication_state="pending")
 
     simple = api(resident, f"organizations/{org.uuid}")
     full = api(resident, f"organizations/{org.uuid}", full_service="true")
     listed = api(resident, "organizations", full="true", search="Welzijn Voorburg")["contents"]
 
-    assert [s["name"] for s in simple["services"]] == ["Wandelen, kletsen; koffie"]
+    assert [s["name"] for s in simple["services"]] == ["Aquarel", "Wandelen, kletsen; koffie"]
     assert "attributes" not in simple["services"][0]
-    assert full["services"] == [api(resident, f"services/{activity.uuid}")]
+    assert full["services"] == [
+        api(resident, f"services/{first.uuid}"),
+        api(resident, f"services/{activity.uuid}"),
+    ]
     assert listed == [simple]
 
 

@@ -231,7 +231,9 @@ def api_service_at_location(request, pk):
 
 
 def _with_services(organisations, *, full_service: bool):
-    activities = _rows(Activity.objects.published().order_by("title", "pk"), full=full_service)
+    # Unordered, so that the database looks them up by organisation (SQLite would rather walk
+    # every published activity in title order); _organisation() sorts them.
+    activities = _rows(Activity.objects.published().order_by(), full=full_service)
     return organisations.prefetch_related(
         Prefetch("activities", queryset=activities, to_attr="published_activities")
     )
@@ -243,7 +245,7 @@ def _organisation(org: Organisation, *, full_service: bool) -> dict:
         hsds.service(a, today=today)
         if full_service
         else hsds.service_list_item(a, with_organization=False)
-        for a in org.published_activities
+        for a in sorted(org.published_activities, key=lambda a: (a.title, a.pk))
     ]
     return {**hsds.organization_nested(org), "services": services}
 
