@@ -62,6 +62,9 @@ ARGS = {
     "network:activity_verify": pk("activity_a"),
     "network:api_organization": uuid("organisation_a"),
     "network:api_service": uuid("activity_a"),
+    "network:api_service_at_location": lambda world: [
+        hsds.service_at_location_id(world["activity_a"].uuid)
+    ],
     "network:api_taxonomy": lambda world: [str(hsds.ACTIVITY_TAXONOMY)],
     "network:api_taxonomy_term": uuid("activity_type"),
     "network:change_approve": pk("change_a"),
@@ -173,6 +176,8 @@ MATRIX = {
     "network:api_root": ("200 200 200 200 200", "405 405 405 405 405"),
     "network:api_service": ("200 200 200 200 200", "405 405 405 405 405"),
     "network:api_services": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:api_service_at_location": ("200 200 200 200 200", "405 405 405 405 405"),
+    "network:api_service_at_locations": ("200 200 200 200 200", "405 405 405 405 405"),
     "network:api_taxonomies": ("200 200 200 200 200", "405 405 405 405 405"),
     "network:api_taxonomy": ("200 200 200 200 200", "405 405 405 405 405"),
     "network:api_taxonomy_terms": ("200 200 200 200 200", "405 405 405 405 405"),

@@ -67,10 +67,13 @@ SEARCH_PARAMS = [
 API_PARAMS = [
     "search",
     "taxonomy_term_id",
+    "taxonomy_id",
     "organization_id",
     "modified_after",
     "page",
     "per_page",
+    "minimal",
+    "full",
 ]
 
 

@@ -299,3 +299,62 @@ class ActivityTypeForm(forms.ModelForm):
     class Meta:
         model = ActivityType
         fields = ["name", "slug", "description", "order", "is_active"]
+
+
+class StrictBooleanField(forms.Field):
+    """``true``/``false`` (or ``1``/``0``) as the OpenAPI booleans of the HSDS parameters."""
+
+    default_error_messages = {"invalid": _("Enter true or false.")}
+
+    def to_python(self, value):
+        text = (value or "").strip().lower()
+        if text in ("", "false", "0"):
+            return False
+        if text in ("true", "1"):
+            return True
+        raise ValidationError(self.error_messages["invalid"], code="invalid")
+
+
+class HsdsQueryForm(forms.Form):
+    """The query parameters of the HSDS API (``openapi.json``); each endpoint names its own,
+    the others it ignores. Parameters combine as AND."""
+
+    search = forms.CharField(required=False, strip=True)
+    page = forms.IntegerField(required=False, min_value=1)
+    per_page = forms.IntegerField(required=False, min_value=1)
+    format = forms.ChoiceField(required=False, choices=[("json", "json"), ("ndjson", "ndjson")])
+    taxonomy_term_id = forms.UUIDField(required=False)
+    taxonomy_id = forms.UUIDField(required=False)
+    organization_id = forms.UUIDField(required=False)
+    parent_id = forms.UUIDField(required=False)
+    modified_after = forms.DateTimeField(required=False)
+    minimal = StrictBooleanField(required=False)
+    full = StrictBooleanField(required=False)
+    full_service = StrictBooleanField(required=False)
+    top_only = StrictBooleanField(required=False)
+    postcode = forms.CharField(required=False)
+    proximity = forms.FloatField(required=False, min_value=0)
+
+    def __init__(self, data, *, names: tuple[str, ...]):
+        super().__init__(data)
+        self.fields = {name: field for name, field in self.fields.items() if name in names}
+
+    def clean_search(self):
+        return self.cleaned_data["search"].replace("\x00", "")[:200]
+
+    def clean_postcode(self):
+        """``2271 AB`` (a postcode) or ``2271`` (a postcode area)."""
+        value = self.cleaned_data["postcode"].strip()
+        if re.fullmatch(r"\d{4}", value):
+            return value
+        return normalise_postcode(value)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("proximity") is not None and not cleaned.get("postcode"):
+            self.add_error("proximity", _("Give a postcode to measure the proximity from."))
+        return cleaned
+
+    def error_text(self) -> str:
+        """All errors on one line, each after its parameter's name."""
+        return " ".join(f"{name}: {' '.join(messages)}" for name, messages in self.errors.items())

@@ -4,6 +4,7 @@ Every result list costs a fixed number of queries whatever the number of activit
 keep what they render in ``network.catalogue``'s cache.
 """
 
+import math
 from datetime import date, time
 
 from django.core.paginator import Page, Paginator
@@ -20,6 +21,7 @@ PARTS_OF_DAY = {
 }
 # Degrees of longitude are shorter than degrees of latitude here (cos 52°).
 LONGITUDE_SCALE = 0.616
+METRES_PER_DEGREE = 111_320  # of latitude
 
 
 def filtered(params: dict):
@@ -62,6 +64,41 @@ def district_centre(district) -> tuple[float, float] | None:
     if found["lat"] is None:
         return None
     return float(found["lat"]), float(found["lon"])
+
+
+def in_postcode(qs, postcode: str):
+    """Activities in a postcode (``2271 AB``) or a postcode area (``2271``)."""
+    if len(postcode) == 4:
+        return qs.filter(postcode__startswith=postcode)
+    return qs.filter(postcode=postcode)
+
+
+def postcode_centre(postcode: str) -> tuple[float, float] | None:
+    """The middle of a postcode: the mean position of the published activities in it, else
+    in its postcode area (the first four digits); None when none lies there (one or two
+    queries). We keep no postcode table, so only postcodes with activities have a centre."""
+    for code in dict.fromkeys([postcode, postcode[:4]]):
+        found = (
+            in_postcode(Activity.objects.published(), code)
+            .filter(latitude__isnull=False, longitude__isnull=False)
+            .aggregate(lat=Avg("latitude"), lon=Avg("longitude"))
+        )
+        if found["lat"] is not None:
+            return float(found["lat"]), float(found["lon"])
+    return None
+
+
+def within(qs, centre: tuple[float, float], metres: float):
+    """Activities at most ``metres`` from ``centre``, nearest first (a flat-earth distance,
+    well within a metre per kilometre at the scale of a municipality)."""
+    lat, lon = centre
+    north = (Cast("latitude", FloatField()) - lat) * METRES_PER_DEGREE
+    east = (Cast("longitude", FloatField()) - lon) * METRES_PER_DEGREE * math.cos(math.radians(lat))
+    return (
+        qs.annotate(distance_squared=north * north + east * east)
+        .filter(distance_squared__lte=metres * metres)
+        .order_by("distance_squared", "title", "pk")
+    )
 
 
 def by_next_date(qs, today: date) -> list[int]:

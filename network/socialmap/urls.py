@@ -3,7 +3,7 @@ CSV) and the workspace where partners keep their activities and coordinators mod
 
 from django.urls import path
 
-from network.socialmap.views import opendata, public, workspace
+from network.socialmap.views import api, opendata, public, workspace
 
 urlpatterns = [
     path("sociale-kaart/", public.search_view, name="search"),
@@ -25,15 +25,25 @@ urlpatterns = [
         "sociale-kaart/activiteit/<int:pk>/agenda.ics", opendata.activity_ics, name="activity_ics"
     ),
     path("sociale-kaart/mijn-lijstje/export.csv", opendata.shortlist_csv, name="shortlist_csv"),
-    path("api/hsds/", opendata.api_root, name="api_root"),
-    path("api/hsds/services", opendata.api_services, name="api_services"),
-    path("api/hsds/services/<str:pk>", opendata.api_service, name="api_service"),
-    path("api/hsds/organizations", opendata.api_organizations, name="api_organizations"),
-    path("api/hsds/organizations/<str:pk>", opendata.api_organization, name="api_organization"),
-    path("api/hsds/taxonomies", opendata.api_taxonomies, name="api_taxonomies"),
-    path("api/hsds/taxonomies/<str:pk>", opendata.api_taxonomy, name="api_taxonomy"),
-    path("api/hsds/taxonomy_terms", opendata.api_taxonomy_terms, name="api_taxonomy_terms"),
-    path("api/hsds/taxonomy_terms/<str:pk>", opendata.api_taxonomy_term, name="api_taxonomy_term"),
+    path("api/hsds/", api.api_root, name="api_root"),
+    path("api/hsds/services", api.api_services, name="api_services"),
+    path("api/hsds/services/<str:pk>", api.api_service, name="api_service"),
+    path(
+        "api/hsds/service_at_locations",
+        api.api_service_at_locations,
+        name="api_service_at_locations",
+    ),
+    path(
+        "api/hsds/service_at_locations/<str:pk>",
+        api.api_service_at_location,
+        name="api_service_at_location",
+    ),
+    path("api/hsds/organizations", api.api_organizations, name="api_organizations"),
+    path("api/hsds/organizations/<str:pk>", api.api_organization, name="api_organization"),
+    path("api/hsds/taxonomies", api.api_taxonomies, name="api_taxonomies"),
+    path("api/hsds/taxonomies/<str:pk>", api.api_taxonomy, name="api_taxonomy"),
+    path("api/hsds/taxonomy_terms", api.api_taxonomy_terms, name="api_taxonomy_terms"),
+    path("api/hsds/taxonomy_terms/<str:pk>", api.api_taxonomy_term, name="api_taxonomy_term"),
     path("netwerk/activiteiten/nieuw/", workspace.activity_new, name="activity_new"),
     path("netwerk/activiteiten/<int:pk>/", workspace.activity_detail, name="workspace_activity"),
     path("netwerk/activiteiten/<int:pk>/bewerken/", workspace.activity_edit, name="activity_edit"),

@@ -124,15 +124,16 @@ def test_anonymised_name_is_dutch_whatever_language_is_active():
 
 
 def test_open_data_taxonomies_are_dutch_for_an_english_visitor(resident):
-    make_activity(is_free=True)
+    activity = make_activity(is_free=True)
     choose_english(resident)
 
     taxonomies = resident.get(reverse("network:api_taxonomies")).json()["contents"]
-    service = resident.get(reverse("network:api_services")).json()["contents"][0]
+    service = resident.get(reverse("network:api_service", args=[activity.uuid])).json()
 
     assert [(t["name"], t["description"]) for t in taxonomies] == [
         ("Activiteitsoort", "Soort activiteit op de sociale kaart."),
         ("Doelgroep", "Doelgroep van de coalitie tegen eenzaamheid."),
+        ("Toegang", "Wat een inwoner nodig heeft om mee te doen aan een activiteit."),
     ]
     assert service["cost_options"][0]["option"] == "gratis"
     assert service["attributes"][0]["taxonomy_term"]["taxonomy"] == "Activiteitsoort"
