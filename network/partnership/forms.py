@@ -5,6 +5,7 @@ from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coalition.lib import make_slug
 from coalition.models import Area, TargetGroup
 from network.models import (
     Action,
@@ -334,10 +335,18 @@ class ArticleForm(forms.ModelForm):
             "is_published",
         ]
         widgets = {"published_on": DATE, "body": forms.Textarea(attrs={"rows": 12})}
+        help_texts = {"slug": _("Leave it empty to make it from the title.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         dutch_empty_choice(self)
+        self.fields["slug"].required = False
+
+    def clean_slug(self):
+        title = self.cleaned_data.get("title", "")
+        return self.cleaned_data["slug"] or make_slug(
+            title, max_length=self.fields["slug"].max_length
+        )
 
     def clean_upload(self):
         upload = self.cleaned_data["upload"]

@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from coalition.lib import make_slug
 from coalition.models import Area, TargetGroup
 from network.models import Activity, ActivityType, MistakeReport, Organisation
 from network.models.activities import LANGUAGES
@@ -281,3 +282,14 @@ class ActivityTypeForm(forms.ModelForm):
     class Meta:
         model = ActivityType
         fields = ["name", "slug", "description", "order", "is_active"]
+        help_texts = {"slug": _("Leave it empty to make it from the name.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+
+    def clean_slug(self):
+        name = self.cleaned_data.get("name", "")
+        return self.cleaned_data["slug"] or make_slug(
+            name, max_length=self.fields["slug"].max_length
+        )
