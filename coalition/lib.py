@@ -2,9 +2,13 @@
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
+from django.db import models
 from django.utils.text import slugify
 
 PER_PAGE = 25
+
+# ModelAdmin.formfield_overrides: numbers with decimals are typed the Dutch way, "2,50".
+LOCALIZED_NUMBERS = {models.DecimalField: {"localize": True}, models.FloatField: {"localize": True}}
 
 
 def absolute_url(path: str, *, site_url: str = "") -> str:

@@ -25,7 +25,9 @@ DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%
 
 
 def dutch_empty_choice(form) -> None:
-    """Django's own empty choice ("- Select an option -") has no Dutch translation yet."""
+    """An empty choice that says what it means: "– kies –" when a choice is required, "– geen –"
+    when it may stay empty (Django's own "- Select an option -" reads "– kies –" everywhere,
+    through our catalogue)."""
     for field in form.fields.values():
         label = _("– choose –") if field.required else _("– none –")
         if isinstance(field, forms.ModelChoiceField):

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from coalition.lib import LOCALIZED_NUMBERS
 from network.models import (
     Activity,
     ActivityChange,
@@ -33,6 +34,7 @@ class ActivityAdmin(admin.ModelAdmin):
     list_select_related = ["organisation"]
     raw_id_fields = ["organisation", "last_verified_by"]
     inlines = [ActivityEventInline]
+    formfield_overrides = LOCALIZED_NUMBERS
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

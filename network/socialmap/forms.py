@@ -17,6 +17,9 @@ POSTCODE = re.compile(r"^\s*(\d{4})\s*([A-Za-z]{2})\s*$")
 NL_LATITUDE = (50.7, 53.6)
 NL_LONGITUDE = (3.3, 7.3)
 
+# A typed number with decimals: text, so that "2,50" may be typed; a phone shows digits.
+DECIMAL = forms.TextInput(attrs={"inputmode": "decimal"})
+
 WEEKDAYS = [
     ("MO", _("Monday")),
     ("TU", _("Tuesday")),
@@ -85,7 +88,12 @@ class ActivityForm(forms.ModelForm):
             "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "valid_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "latitude": DECIMAL,
+            "longitude": DECIMAL,
+            "price": DECIMAL,
         }
+        # In the site's language a decimal comma ("2,50"); a decimal point is read as well.
+        localized_fields = ["latitude", "longitude", "price"]
         help_texts = {
             "summary": _("One or two sentences that appear in the search results."),
             "interval": _("1 is every week (or month), 2 is every other week, and so on."),
