@@ -2,8 +2,13 @@
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
+from django.db import models
+from django.utils.text import slugify
 
 PER_PAGE = 25
+
+# ModelAdmin.formfield_overrides: numbers with decimals are typed the Dutch way, "2,50".
+LOCALIZED_NUMBERS = {models.DecimalField: {"localize": True}, models.FloatField: {"localize": True}}
 
 
 def absolute_url(path: str, *, site_url: str = "") -> str:
@@ -31,6 +36,13 @@ def client_address(request) -> str:
         if len(addresses) >= hops:
             return addresses[-hops]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def make_slug(text: str, *, max_length: int) -> str:
+    """The short name of a record in web addresses, made from its name: lower case ASCII
+    letters, digits and hyphens, as the ``<slug:>`` converter of the URL patterns accepts.
+    Accents go ("Repair Café" → "repair-cafe"); empty when nothing of the text is left."""
+    return slugify(str(text))[:max_length].strip("-")
 
 
 def page_of(request, items, param: str = "page", per_page: int = PER_PAGE) -> Page:

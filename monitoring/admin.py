@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from coalition.lib import LOCALIZED_NUMBERS
 from monitoring.models import AreaProfile, Indicator, Measurement
 
 
@@ -14,6 +15,7 @@ class MeasurementAdmin(admin.ModelAdmin):
     list_filter = ["indicator", "target_group", "year", "instrument"]
     search_fields = ["area__code", "area__name", "source"]
     list_select_related = ["area", "target_group", "indicator"]
+    formfield_overrides = LOCALIZED_NUMBERS
 
 
 @admin.register(AreaProfile)
@@ -22,3 +24,4 @@ class AreaProfileAdmin(admin.ModelAdmin):
     list_filter = ["year"]
     search_fields = ["area__code", "area__name"]
     list_select_related = ["area"]
+    formfield_overrides = LOCALIZED_NUMBERS

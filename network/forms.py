@@ -5,6 +5,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from coalition.lib import make_slug
 from coalition.roles import COORDINATOR
 from network.models import Organisation
 
@@ -30,6 +31,18 @@ class OrganisationForm(forms.ModelForm):
             "target_groups": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 4}),
         }
+        help_texts = {"slug": _("Leave it empty to make it from the name.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+
+    def clean_slug(self):
+        name = self.cleaned_data.get("name", "")
+        return self.cleaned_data["slug"] or make_slug(
+            name, max_length=self.fields["slug"].max_length
+        )
 
 
 class PartnerOrganisationForm(OrganisationForm):

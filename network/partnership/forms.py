@@ -5,6 +5,7 @@ from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coalition.lib import make_slug
 from coalition.models import Area, TargetGroup
 from network.models import (
     Action,
@@ -24,7 +25,9 @@ DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%
 
 
 def dutch_empty_choice(form) -> None:
-    """Django's own empty choice ("- Select an option -") has no Dutch translation yet."""
+    """An empty choice that says what it means: "– kies –" when a choice is required, "– geen –"
+    when it may stay empty (Django's own "- Select an option -" reads "– kies –" everywhere,
+    through our catalogue)."""
     for field in form.fields.values():
         label = _("– choose –") if field.required else _("– none –")
         if isinstance(field, forms.ModelChoiceField):
@@ -334,10 +337,18 @@ class ArticleForm(forms.ModelForm):
             "is_published",
         ]
         widgets = {"published_on": DATE, "body": forms.Textarea(attrs={"rows": 12})}
+        help_texts = {"slug": _("Leave it empty to make it from the title.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         dutch_empty_choice(self)
+        self.fields["slug"].required = False
+
+    def clean_slug(self):
+        title = self.cleaned_data.get("title", "")
+        return self.cleaned_data["slug"] or make_slug(
+            title, max_length=self.fields["slug"].max_length
+        )
 
     def clean_upload(self):
         upload = self.cleaned_data["upload"]

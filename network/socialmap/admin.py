@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from coalition import admin as coalition_admin
+from coalition.lib import LOCALIZED_NUMBERS
 from coalition.models import Area
 from network.models import (
     Activity,
@@ -55,6 +56,7 @@ class ActivityAdmin(admin.ModelAdmin):
     list_select_related = ["organisation"]
     raw_id_fields = ["organisation", "last_verified_by"]
     inlines = [ActivityEventInline]
+    formfield_overrides = LOCALIZED_NUMBERS
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -9,6 +9,7 @@ from datetime import date, time, timedelta
 
 from django.contrib.auth.models import User
 
+from coalition.lib import make_slug
 from coalition.models import Area, TargetGroup
 from network.models import Activity, ActivityType, Organisation
 
@@ -174,10 +175,12 @@ def seed(stdout) -> None:
     coordinator = User.objects.filter(username="coordinator@example.org").first()
     today = date.today()
     organisations = []
+    # Demo databases seeded before issue 12 hold one organisation under a slug with an accent.
+    Organisation.objects.filter(slug="repair-café-voorburg").update(slug="repair-cafe-voorburg")
     for n, (name, sector) in enumerate(ORGANISATIONS):
-        slug = name.lower().replace(" (demo)", "").replace(" ", "-").replace(".", "")
+        slug = make_slug(name.removesuffix(" (demo)"), max_length=80)
         organisation, _ = Organisation.objects.update_or_create(
-            slug=slug[:80],
+            slug=slug,
             defaults={
                 "name": name,
                 "sector": sector,

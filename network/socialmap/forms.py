@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from coalition.lib import make_slug
 from coalition.models import Area, TargetGroup
 from network.models import Activity, ActivityType, MistakeReport, Organisation
 from network.models.activities import LANGUAGES
@@ -15,6 +16,9 @@ from network.socialmap.services import EDITABLE_FIELDS
 POSTCODE = re.compile(r"^\s*(\d{4})\s*([A-Za-z]{2})\s*$")
 NL_LATITUDE = (50.7, 53.6)
 NL_LONGITUDE = (3.3, 7.3)
+
+# A typed number with decimals: text, so that "2,50" may be typed; a phone shows digits.
+DECIMAL = forms.TextInput(attrs={"inputmode": "decimal"})
 
 WEEKDAYS = [
     ("MO", _("Monday")),
@@ -84,7 +88,12 @@ class ActivityForm(forms.ModelForm):
             "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "valid_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "latitude": DECIMAL,
+            "longitude": DECIMAL,
+            "price": DECIMAL,
         }
+        # In the site's language a decimal comma ("2,50"); a decimal point is read as well.
+        localized_fields = ["latitude", "longitude", "price"]
         help_texts = {
             "summary": _("One or two sentences that appear in the search results."),
             "interval": _("1 is every week (or month), 2 is every other week, and so on."),
@@ -299,6 +308,17 @@ class ActivityTypeForm(forms.ModelForm):
     class Meta:
         model = ActivityType
         fields = ["name", "slug", "description", "order", "is_active"]
+        help_texts = {"slug": _("Leave it empty to make it from the name.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+
+    def clean_slug(self):
+        name = self.cleaned_data.get("name", "")
+        return self.cleaned_data["slug"] or make_slug(
+            name, max_length=self.fields["slug"].max_length
+        )
 
 
 class StrictBooleanField(forms.Field):

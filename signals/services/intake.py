@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from coalition.lib import absolute_url
@@ -101,7 +102,7 @@ def _create_signal(*, data, target_groups, channel, reported_by, form_token) -> 
             )
             % {
                 "reference": signal.reference,
-                "due": signal.contact_due.strftime("%d-%m-%Y"),
+                "due": date_format(signal.contact_due, "DATE_FORMAT"),
                 "phone": settings.SUPPORT_PHONE,
             },
         )

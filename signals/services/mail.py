@@ -6,6 +6,7 @@ import datetime
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from coalition.lib import absolute_url
@@ -49,7 +50,7 @@ def send_overdue_digest(*, today: datetime.date) -> int:
         return 0
     lines = [
         _("%(reference)s: first contact was due on %(due)s")
-        % {"reference": s.reference, "due": s.contact_due.strftime("%d-%m-%Y")}
+        % {"reference": s.reference, "due": date_format(s.contact_due, "DATE_FORMAT")}
         for s in overdue
     ]
     body = (

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from signals.models import Referral, Signal, SignalEvent
@@ -57,7 +58,10 @@ def refer_signal(
                 kind=Kind.REFERRED,
                 by=by,
                 detail=_("To %(target)s; follow up on %(date)s.")
-                % {"target": referral.target_name, "date": follow_up_on.strftime("%d-%m-%Y")},
+                % {
+                    "target": referral.target_name,
+                    "date": date_format(follow_up_on, "DATE_FORMAT"),
+                },
             )
         if locked.status != Status.REFERRED:
             set_status(locked, Status.REFERRED, by)

@@ -5,6 +5,7 @@ import io
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 
+import pandas
 import pytest
 from django.utils import translation
 from django.utils.translation import pgettext_lazy
@@ -27,10 +28,15 @@ ROW = [
 ]
 
 
+def read_csv(body: bytes) -> list[list[str]]:
+    """The rows of a CSV download, its byte-order mark taken off."""
+    return list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
+
+
 def test_csv_download_writes_each_value_as_text():
     response = table_download("lijst.csv", HEADERS, [ROW])
 
-    rows = list(csv.reader(io.StringIO(response.getvalue().decode())))
+    rows = read_csv(response.getvalue())
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="lijst.csv"'
     assert rows == [
@@ -40,10 +46,21 @@ def test_csv_download_writes_each_value_as_text():
     ]  # fmt: skip
 
 
-def test_csv_download_has_no_byte_order_mark_and_crlf_lines():
+def test_csv_download_starts_with_a_byte_order_mark_and_has_crlf_lines():
+    # Was "without BOM" until issue 12: Excel reads UTF-8 without a BOM as Windows-1252.
     body = table_download("lijst.csv", ["a", "b"], [[1, "é"]]).getvalue()
 
-    assert body == "a,b\r\n1,é\r\n".encode()
+    assert body == "\ufeffa,b\r\n1,é\r\n".encode()
+
+
+def test_csv_download_quotes_only_the_fields_that_need_it():
+    row = ["Koffie, thee", 'De "Brug"', "regel 1\nregel 2", "gewoon"]
+
+    body = table_download("lijst.csv", ["a", "b", "c", "d"], [row]).getvalue()
+
+    assert body.decode("utf-8-sig").split("\r\n", 1)[1] == (
+        '"Koffie, thee","De ""Brug""","regel 1\nregel 2",gewoon\r\n'
+    )
 
 
 def test_xlsx_download_keeps_the_types_of_the_cells():
@@ -104,7 +121,63 @@ def test_download_is_in_the_site_language_whatever_the_visitor_chose(filename):
         body = response.getvalue()
 
     if filename.endswith(".csv"):
-        rows = list(csv.reader(io.StringIO(body.decode())))
+        rows = read_csv(body)
     else:
         rows = list(load_workbook(io.BytesIO(body)).active.iter_rows(values_only=True))
     assert [list(row) for row in rows] == [["naam", "ambassadeur"], ["Joke", "ja"]]
+
+
+FORMULAS = ['=HYPERLINK("http://x")', "+SUM(1)", "-2+3", "@cmd", "\tcmd", "\rcmd"]
+
+
+@pytest.mark.parametrize("text", FORMULAS)
+def test_csv_download_writes_text_that_starts_a_formula_after_an_apostrophe(text):
+    body = table_download("lijst.csv", [text], [[text]]).getvalue()
+
+    assert read_csv(body) == [["'" + text], ["'" + text]]
+
+
+def test_csv_download_keeps_negative_numbers_and_harmless_text_as_they_are():
+    row = [-2, -2.5, Decimal("-3.10"), "2-3", "a=b", "e-mail@example.org", "'"]
+
+    body = table_download("lijst.csv", list("abcdefg"), [row]).getvalue()
+
+    assert read_csv(body)[1] == ["-2", "-2.5", "-3.10", "2-3", "a=b", "e-mail@example.org", "'"]
+
+
+@pytest.mark.parametrize("text", [*FORMULAS, "#N/A"])
+def test_xlsx_download_writes_text_that_starts_a_formula_as_quoted_text(text):
+    response = table_download("lijst.xlsx", ["tekst", "getal"], [[text, -2.5]])
+
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    stored = text.replace("\r", "\n")  # XML reads a carriage return back as a line feed
+    assert (sheet["A2"].value, sheet["A2"].data_type) == (stored, "s")
+    assert sheet["A2"].quotePrefix == (text != "#N/A")
+    assert (sheet["B2"].value, sheet["B2"].data_type, sheet["B2"].quotePrefix) == (-2.5, "n", False)
+
+
+def test_csv_download_opens_in_pandas_with_its_defaults():
+    rows = [["Digicafé", -2.5, "=1+1"], ["Koffie, thee", 3, "x"]]
+
+    frame = pandas.read_csv(
+        io.BytesIO(table_download("l.csv", ["naam", "n", "t"], rows).getvalue())
+    )
+
+    assert list(frame.columns) == ["naam", "n", "t"]
+    assert frame.to_dict("records") == [
+        {"naam": "Digicafé", "n": -2.5, "t": "'=1+1"},
+        {"naam": "Koffie, thee", "n": 3.0, "t": "x"},
+    ]
+
+
+def test_xlsx_download_opens_in_pandas_with_its_defaults():
+    rows = [["Digicafé", -2.5, "=1+1"], ["Koffie, thee", 3, "x"]]
+
+    frame = pandas.read_excel(
+        io.BytesIO(table_download("l.xlsx", ["naam", "n", "t"], rows).content)
+    )
+
+    assert frame.to_dict("records") == [
+        {"naam": "Digicafé", "n": -2.5, "t": "=1+1"},
+        {"naam": "Koffie, thee", "n": 3.0, "t": "x"},
+    ]

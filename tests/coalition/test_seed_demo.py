@@ -1,9 +1,12 @@
 from io import StringIO
 
 import pytest
+from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from coalition.models import Area, TargetGroup
+from network.models import Organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -37,3 +40,33 @@ def test_area_kind_follows_the_cbs_code():
     assert Area.kind_for_code("BU19160101") == Area.Kind.NEIGHBOURHOOD
     assert Area.kind_for_code("NL01") == Area.Kind.COUNTRY
     assert Area.kind_for_code("1916") is None
+
+
+OUR_APPS = {"coalition", "network", "signals", "monitoring"}
+
+
+def test_every_demo_record_passes_full_clean():
+    call_command("seed_demo", stdout=StringIO())
+
+    invalid = {}
+    for model in apps.get_models():
+        if model._meta.app_label not in OUR_APPS:
+            continue
+        for record in model.objects.all():
+            try:
+                record.full_clean()
+            except ValidationError as error:
+                invalid[f"{model._meta.label} {record.pk}"] = error.message_dict
+    assert invalid == {}
+    assert Organisation.objects.count() > 0
+
+
+def test_seed_demo_mends_the_slug_an_earlier_demo_gave_the_repair_cafe():
+    Organisation.objects.create(name="Repair Café Voorburg (demo)", slug="repair-café-voorburg")
+
+    call_command("seed_demo", stdout=StringIO())
+
+    assert Organisation.objects.filter(name__startswith="Repair Café").get().slug == (
+        "repair-cafe-voorburg"
+    )
+    assert Organisation.objects.filter(slug__regex=r"[^-a-z0-9]").count() == 0

@@ -51,6 +51,8 @@ def test_partner_adds_coordinator_approves_resident_finds(page, live_server, peo
     page.get_by_label("Dinsdag").check()
     page.get_by_label("Begintijd").fill("10:00")
     page.get_by_label("Eindtijd").fill("11:00")
+    page.get_by_label("Gratis", exact=True).uncheck()
+    page.get_by_label("Prijs in euro").fill("2,50")  # the Dutch way (issue 12)
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_text("Een coördinator controleert de activiteit")).to_be_visible()
 
@@ -74,6 +76,7 @@ def test_partner_adds_coordinator_approves_resident_finds(page, live_server, peo
     page.get_by_role("link", name="Wandelgroep Vlietpark").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Wandelgroep Vlietpark")
     expect(page.get_by_text(re.compile("Laatst gecontroleerd op"))).to_be_visible()
+    expect(page.get_by_text("€ 2,50")).to_be_visible()
     assert_accessible(page)
 
 

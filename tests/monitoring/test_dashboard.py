@@ -208,7 +208,7 @@ def test_measurements_export_can_be_imported_again(resident):
 
     response = resident.get(reverse("monitoring:export_measurements"))
 
-    rows = list(csv.reader(io.StringIO(response.getvalue().decode())))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert rows[0][:3] == ["area_code", "target_group", "age_band"]
     assert rows[1] == [
@@ -223,7 +223,7 @@ def test_verdicts_export_lists_every_series(resident):
 
     response = resident.get(reverse("monitoring:export_verdicts"))
 
-    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode())))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert [(row["target_group"], row["verdict"]) for row in rows] == [
         ("ouderen", "trend_broken"),
         ("jongeren", "not_assessable"),

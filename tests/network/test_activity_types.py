@@ -43,3 +43,9 @@ def test_kinds_list_uses_a_fixed_number_of_queries(
         ActivityType.objects.create(slug=f"soort-{n}", name=f"Soort {n}")
     with django_assert_max_num_queries(baseline):
         assert coordinator_client.get("/netwerk/soorten/").status_code == 200
+
+
+def test_code_of_a_kind_is_made_from_its_name_when_left_empty(coordinator_client):
+    coordinator_client.post("/netwerk/soorten/", {"name": "Café-avond", "slug": "", "order": "5"})
+
+    assert ActivityType.objects.filter(name="Café-avond").get().slug == "cafe-avond"

@@ -212,7 +212,7 @@ def test_actions_csv(partner_client):
     make_action(title="Week tegen eenzaamheid", starts_on=date(2026, 9, 28))
 
     response = partner_client.get("/netwerk/actieagenda/2026/export.csv")
-    lines = response.getvalue().decode().splitlines()
+    lines = response.getvalue().decode("utf-8-sig").splitlines()
 
     assert lines[0] == "doel,actie,status,trekker,deelnemers,start,einde,indicator"
     assert lines[1] == "1,Week tegen eenzaamheid,gepland,,,2026-09-28,,"

@@ -172,3 +172,19 @@ def test_admin_list_uses_fixed_queries(coordinator_client, django_assert_max_num
         response = coordinator_client.get("/netwerk/voorlichting/")
 
     assert len(response.context["page"]) == rows
+
+
+def test_slug_of_an_item_is_made_from_its_title_when_left_empty(coordinator_client):
+    response = coordinator_client.post(
+        "/netwerk/voorlichting/nieuw/",
+        {
+            "kind": "verhaal",
+            "title": "Het café van Truus",
+            "slug": "",
+            "summary": "Truus vond via de buurtkamer nieuwe vrienden.",
+            "body": "Ze kwam voor het eerst op een dinsdag.",
+            "published_on": "2026-10-05",
+        },
+    )
+
+    assert response.url == "/voorlichting/het-cafe-van-truus/"

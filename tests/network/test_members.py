@@ -179,7 +179,7 @@ def test_members_csv_for_coordinators(coordinator_client, partner_client):
 
     response = coordinator_client.get("/netwerk/leden/export.csv")
 
-    lines = response.getvalue().decode().splitlines()
+    lines = response.getvalue().decode("utf-8-sig").splitlines()
     assert lines[0] == "organisatie,sector,getekend_op,getekend_door,doelgroepen"
     assert lines[1].startswith("Bibliotheek,cultuur,2024-05-02,")
     assert partner_client.get("/netwerk/leden/export.csv").status_code == 403

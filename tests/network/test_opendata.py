@@ -149,7 +149,7 @@ def test_csv_export_of_the_filtered_list(resident):
     make_activity(title="Gratis", is_free=True)
     make_activity(title="Betaald", is_free=False, price=3)
     response = resident.get("/sociale-kaart/export.csv", {"gratis": "on"})
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert rows[0][:3] == ["id", "naam", "organisatie"]
     assert [r[1] for r in rows[1:]] == ["Gratis"]
 
@@ -160,7 +160,9 @@ def test_csv_export_columns_are_typed_values_as_text(resident):
 
     response = resident.get("/sociale-kaart/export.csv")
 
-    [header, row] = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    [header, row] = list(
+        csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+    )
     line = dict(zip(header, row, strict=True))
     assert header == [
         "id", "naam", "organisatie", "samenvatting", "soort", "doelgroepen", "wijk", "locatie",
@@ -184,7 +186,7 @@ def test_csv_and_calendar_are_in_dutch_for_a_visitor_who_chose_english(resident)
     export = resident.get("/sociale-kaart/export.csv")
     feed = resident.get("/sociale-kaart/agenda.ics")
 
-    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig"))))
     assert export["Content-Language"] == "en"
     assert rows[0][:3] == ["id", "naam", "organisatie"]
     assert rows[1][16] == "ja"

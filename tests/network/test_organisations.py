@@ -113,3 +113,33 @@ def test_organisations_list_uses_a_fixed_number_of_queries(
     with django_assert_max_num_queries(baseline):
         response = coordinator_client.get("/netwerk/organisaties/")
     assert len(response.context["page"]) == 25
+
+
+def test_organisation_form_makes_the_slug_from_the_name_when_left_empty(coordinator_client):
+    response = coordinator_client.post(
+        "/netwerk/organisaties/nieuw/",
+        {"name": "Repair Café Voorburg", "slug": "", "sector": "buurt"},
+    )
+
+    assert response.url == "/netwerk/organisaties/repair-cafe-voorburg/"
+    assert Organisation.objects.get().slug == "repair-cafe-voorburg"
+
+
+def test_organisation_form_keeps_a_slug_that_was_given(coordinator_client):
+    coordinator_client.post(
+        "/netwerk/organisaties/nieuw/",
+        {"name": "Repair Café Voorburg", "slug": "repaircafe", "sector": "buurt"},
+    )
+
+    assert Organisation.objects.get().slug == "repaircafe"
+
+
+def test_organisation_form_says_when_the_made_slug_is_taken(coordinator_client):
+    make_organisation(name="Repair Café", slug="repair-cafe")
+
+    response = coordinator_client.post(
+        "/netwerk/organisaties/nieuw/", {"name": "Repair Café", "slug": "", "sector": "buurt"}
+    )
+
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["slug"]

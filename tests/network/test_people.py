@@ -75,7 +75,7 @@ def test_people_csv_is_for_coordinators_only(coordinator_client, partner_client)
 
     response = coordinator_client.get("/netwerk/mensen/export.csv")
 
-    text = response.getvalue().decode()
+    text = response.getvalue().decode("utf-8-sig")
     assert "Joke Bakker" in text
     assert text.splitlines()[0].startswith("naam,rol,e-mail")
     assert partner_client.get("/netwerk/mensen/export.csv").status_code == 403
@@ -102,7 +102,7 @@ def test_people_csv_is_in_dutch_for_a_visitor_who_chose_english(coordinator_clie
 
     response = coordinator_client.get("/netwerk/mensen/export.csv")
 
-    rows = list(csv.reader(io.StringIO(response.getvalue().decode())))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert response["Content-Language"] == "en"
     assert rows[0] == [
         "naam", "rol", "e-mail", "telefoon", "organisatie", "contactpersoon", "ambassadeur"

@@ -56,7 +56,7 @@ def test_overdue_digest_mails_coordinators_references_only(settings):
     message = mail.outbox[0]
     assert message.to == ["servicepunt@example.org"]
     assert message.subject == "1 meldingen zijn te laat"
-    assert f"{late.reference}: eerste contact had op 06-01-2020 moeten zijn" in message.body
+    assert f"{late.reference}: eerste contact had op 6 januari 2020 moeten zijn" in message.body
     assert "Bakker" not in message.body
 
 
