@@ -35,6 +35,7 @@ from network.models import (
     Person,
     Training,
 )
+from network.socialmap import hsds
 from network.socialmap import services as socialmap_services
 from signals.models import Signal
 from tests.conftest import login
@@ -85,6 +86,9 @@ ARGUMENTS: dict[str, Callable[[], Args]] = {
     "network:activity": pks(PUBLISHED),
     "network:activity_ics": pks(PUBLISHED),
     "network:api_service": uuids(PUBLISHED),
+    "network:api_service_at_location": lambda: [
+        [hsds.service_at_location_id(u)] for u in PUBLISHED.values_list("uuid", flat=True)
+    ],
     "network:workspace_activity": pks(Activity.objects.all()),
     "network:activity_edit": pks(Activity.objects.all()),
     "network:verify_link": verification_links,
