@@ -3,6 +3,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.db import connection
 from django.test import Client
+from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 
 from network.socialmap import catalogue
@@ -13,6 +14,13 @@ from tests.factories import make_totp_device, make_user
 def _fast_and_immediate(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the default language: a request in English (the language switch)
+    leaves English active in this thread, and management commands speak the active language."""
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
@@ -109,13 +117,21 @@ def rerun_data_migrations() -> None:
     for node in loader.graph.leaf_nodes():
         if node[0] in OUR_APPS:
             plan += [key for key in loader.graph.forwards_plan(node) if key not in plan]
-    with connection.schema_editor() as editor:
-        for key in plan:
-            if key[0] not in OUR_APPS:
-                continue
-            for operation in loader.graph.nodes[key].operations:
-                if isinstance(operation, RunPython):
-                    operation.code(apps, editor)
+    # coalition.roles.grant() clears ``models_module`` of the app configs it is given (right for
+    # a migration's historical apps); here they are the real ones, so put it back afterwards,
+    # or a later flush would no longer announce post_migrate.
+    models_modules = {config: config.models_module for config in apps.get_app_configs()}
+    try:
+        with connection.schema_editor() as editor:
+            for key in plan:
+                if key[0] not in OUR_APPS:
+                    continue
+                for operation in loader.graph.nodes[key].operations:
+                    if isinstance(operation, RunPython):
+                        operation.code(apps, editor)
+    finally:
+        for config, module in models_modules.items():
+            config.models_module = module
 
 
 @pytest.fixture(autouse=True)
