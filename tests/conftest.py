@@ -1,19 +1,28 @@
+import copy
+from contextlib import contextmanager
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import caches
-from django.db import connection
-from django.test import Client
+from django.db import connection, transaction
+from django.test import Client, override_settings
 from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 
 from network.socialmap import catalogue
 from tests.factories import make_totp_device, make_user
 
+# A fast password hasher, and tasks (mail) run at once, in every test.
+TEST_SETTINGS = {
+    "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+    "TASKS": {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}},
+}
+
 
 @pytest.fixture(autouse=True)
 def _fast_and_immediate(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    for name, value in TEST_SETTINGS.items():
+        setattr(settings, name, value)
 
 
 @pytest.fixture(autouse=True)
@@ -50,6 +59,34 @@ def login(client: Client, user, *, verified: bool = True) -> Client:
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()
     return client
+
+
+@contextmanager
+def built_once(django_db_blocker):
+    """The database of a world that several tests share, like ``TestCase.setUpTestData``.
+
+    Use it in a module-scoped fixture: what the fixture makes inside it is made once, in a
+    transaction that stays open while the module's tests run. Each test (with ``db``, never
+    ``transactional_db``) runs in a savepoint of it that is rolled back when the test ends, so
+    every test sees the world as built, whatever an earlier one posted; the world itself is
+    rolled back after the last test. Model instances and clients are shared Python objects:
+    hand each test fresh copies where it could change them (see ``copy_client``).
+    """
+    with (
+        django_db_blocker.unblock(),
+        override_settings(**TEST_SETTINGS),
+        transaction.atomic(),
+    ):
+        yield
+        transaction.set_rollback(True)
+
+
+def copy_client(client: Client) -> Client:
+    """A new client with the cookies (the session) of ``client``: a test that logs out or
+    gets a new session key changes only its copy, and the savepoint brings the session back."""
+    fresh = Client(enforce_csrf_checks=client.handler.enforce_csrf_checks)
+    fresh.cookies = copy.deepcopy(client.cookies)
+    return fresh
 
 
 @pytest.fixture
