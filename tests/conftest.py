@@ -171,16 +171,31 @@ def rerun_data_migrations() -> None:
             config.models_module = module
 
 
+def is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or any(
+        name in item.fixturenames for name in ("live_server", "transactional_db")
+    )
+
+
 @pytest.fixture(autouse=True)
 def _data_from_migrations(request):
     """Every transactional test (browser tests, races, faults) starts from a freshly
     migrated database, whatever an earlier transactional test left behind."""
-    marker = request.node.get_closest_marker("django_db")
-    transactional = bool(marker and marker.kwargs.get("transaction")) or any(
-        name in request.fixturenames for name in ("live_server", "transactional_db")
-    )
-    if not transactional:
+    if not is_transactional(request.node):
         return
     request.getfixturevalue("transactional_db")
     if not Group.objects.exists():
         rerun_data_migrations()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends by emptying every table: put back what the data migrations
+    made, for whatever test comes next. pytest-django runs the other database tests first,
+    but pytest-xdist hands each worker whole modules in an order of its own."""
+    result = yield
+    if nextitem is not None and is_transactional(item):
+        with item.funcargs["django_db_blocker"].unblock():
+            rerun_data_migrations()
+    return result
