@@ -54,8 +54,12 @@ check: install-dev messages
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py check
 
+# The tests run on every core (pytest-xdist), a whole module on one worker, so that what a
+# module builds once (servers, shared worlds) is built once; PYTEST_WORKERS=0 runs them all in
+# one process (for --pdb).
+PYTEST_WORKERS ?= auto
 pytest: install-dev chromium messages
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 test: lint check pytest
 
