@@ -144,12 +144,14 @@ def rerun_data_migrations() -> None:
     A transactional test empties every table when it ends (content types and permissions
     come back by themselves); this puts back what the data migrations made: groups with
     their permissions, target groups, indicators… Data migrations must be idempotent.
+    With --no-migrations (the tables made from the models) it adds them the first time.
     """
     from django.apps import apps
     from django.db.migrations.loader import MigrationLoader
     from django.db.migrations.operations import RunPython
 
-    loader = MigrationLoader(connection)
+    with override_settings(MIGRATION_MODULES={}):  # --no-migrations hides them
+        loader = MigrationLoader(None)
     plan = []
     for node in loader.graph.leaf_nodes():
         if node[0] in OUR_APPS:
@@ -169,6 +171,15 @@ def rerun_data_migrations() -> None:
     finally:
         for config, module in models_modules.items():
             config.models_module = module
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """With --no-migrations the test database gets its tables from the models, and the rows
+    of the data migrations from running their steps once."""
+    if request.config.getoption("nomigrations"):
+        with django_db_blocker.unblock():
+            rerun_data_migrations()
 
 
 def is_transactional(item) -> bool:
@@ -192,10 +203,11 @@ def _data_from_migrations(request):
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """A transactional test ends by emptying every table: put back what the data migrations
-    made, for whatever test comes next. pytest-django runs the other database tests first,
-    but pytest-xdist hands each worker whole modules in an order of its own."""
+    made before a test of another kind (a next transactional one does it when it starts).
+    pytest-django runs the other database tests first, but pytest-xdist hands each worker
+    whole modules in an order of its own."""
     result = yield
-    if nextitem is not None and is_transactional(item):
+    if nextitem is not None and is_transactional(item) and not is_transactional(nextitem):
         with item.funcargs["django_db_blocker"].unblock():
             rerun_data_migrations()
     return result
