@@ -1,18 +1,35 @@
+import copy
+from contextlib import contextmanager
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import caches
-from django.db import connection
-from django.test import Client
+from django.db import connection, transaction
+from django.test import Client, override_settings
+from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 
 from network.socialmap import catalogue
 from tests.factories import make_totp_device, make_user
 
+# A fast password hasher, and tasks (mail) run at once, in every test.
+TEST_SETTINGS = {
+    "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+    "TASKS": {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}},
+}
+
 
 @pytest.fixture(autouse=True)
 def _fast_and_immediate(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    for name, value in TEST_SETTINGS.items():
+        setattr(settings, name, value)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the default language: a request in English (the language switch)
+    leaves English active in this thread, and management commands speak the active language."""
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
@@ -42,6 +59,34 @@ def login(client: Client, user, *, verified: bool = True) -> Client:
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()
     return client
+
+
+@contextmanager
+def built_once(django_db_blocker):
+    """The database of a world that several tests share, like ``TestCase.setUpTestData``.
+
+    Use it in a module-scoped fixture: what the fixture makes inside it is made once, in a
+    transaction that stays open while the module's tests run. Each test (with ``db``, never
+    ``transactional_db``) runs in a savepoint of it that is rolled back when the test ends, so
+    every test sees the world as built, whatever an earlier one posted; the world itself is
+    rolled back after the last test. Model instances and clients are shared Python objects:
+    hand each test fresh copies where it could change them (see ``copy_client``).
+    """
+    with (
+        django_db_blocker.unblock(),
+        override_settings(**TEST_SETTINGS),
+        transaction.atomic(),
+    ):
+        yield
+        transaction.set_rollback(True)
+
+
+def copy_client(client: Client) -> Client:
+    """A new client with the cookies (the session) of ``client``: a test that logs out or
+    gets a new session key changes only its copy, and the savepoint brings the session back."""
+    fresh = Client(enforce_csrf_checks=client.handler.enforce_csrf_checks)
+    fresh.cookies = copy.deepcopy(client.cookies)
+    return fresh
 
 
 @pytest.fixture
@@ -99,35 +144,70 @@ def rerun_data_migrations() -> None:
     A transactional test empties every table when it ends (content types and permissions
     come back by themselves); this puts back what the data migrations made: groups with
     their permissions, target groups, indicators… Data migrations must be idempotent.
+    With --no-migrations (the tables made from the models) it adds them the first time.
     """
     from django.apps import apps
     from django.db.migrations.loader import MigrationLoader
     from django.db.migrations.operations import RunPython
 
-    loader = MigrationLoader(connection)
+    with override_settings(MIGRATION_MODULES={}):  # --no-migrations hides them
+        loader = MigrationLoader(None)
     plan = []
     for node in loader.graph.leaf_nodes():
         if node[0] in OUR_APPS:
             plan += [key for key in loader.graph.forwards_plan(node) if key not in plan]
-    with connection.schema_editor() as editor:
-        for key in plan:
-            if key[0] not in OUR_APPS:
-                continue
-            for operation in loader.graph.nodes[key].operations:
-                if isinstance(operation, RunPython):
-                    operation.code(apps, editor)
+    # coalition.roles.grant() clears ``models_module`` of the app configs it is given (right for
+    # a migration's historical apps); here they are the real ones, so put it back afterwards,
+    # or a later flush would no longer announce post_migrate.
+    models_modules = {config: config.models_module for config in apps.get_app_configs()}
+    try:
+        with connection.schema_editor() as editor:
+            for key in plan:
+                if key[0] not in OUR_APPS:
+                    continue
+                for operation in loader.graph.nodes[key].operations:
+                    if isinstance(operation, RunPython):
+                        operation.code(apps, editor)
+    finally:
+        for config, module in models_modules.items():
+            config.models_module = module
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """With --no-migrations the test database gets its tables from the models, and the rows
+    of the data migrations from running their steps once."""
+    if request.config.getoption("nomigrations"):
+        with django_db_blocker.unblock():
+            rerun_data_migrations()
+
+
+def is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or any(
+        name in item.fixturenames for name in ("live_server", "transactional_db")
+    )
 
 
 @pytest.fixture(autouse=True)
 def _data_from_migrations(request):
     """Every transactional test (browser tests, races, faults) starts from a freshly
     migrated database, whatever an earlier transactional test left behind."""
-    marker = request.node.get_closest_marker("django_db")
-    transactional = bool(marker and marker.kwargs.get("transaction")) or any(
-        name in request.fixturenames for name in ("live_server", "transactional_db")
-    )
-    if not transactional:
+    if not is_transactional(request.node):
         return
     request.getfixturevalue("transactional_db")
     if not Group.objects.exists():
         rerun_data_migrations()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends by emptying every table: put back what the data migrations
+    made before a test of another kind (a next transactional one does it when it starts).
+    pytest-django runs the other database tests first, but pytest-xdist hands each worker
+    whole modules in an order of its own."""
+    result = yield
+    if nextitem is not None and is_transactional(item) and not is_transactional(nextitem):
+        with item.funcargs["django_db_blocker"].unblock():
+            rerun_data_migrations()
+    return result

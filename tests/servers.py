@@ -28,7 +28,10 @@ def free_port() -> int:
 @contextmanager
 def own_database(connection, tmp_dir: Path, name: str):
     """A fresh, migrated database beside the test database: PostgreSQL when the tests run
-    on PostgreSQL, else an SQLite file. Yields its DATABASE_URL."""
+    on PostgreSQL, else an SQLite file. Yields its DATABASE_URL. Under pytest-xdist each
+    worker gets a name of its own (``oog_faults_gw1``)."""
+    if worker := os.environ.get("PYTEST_XDIST_WORKER"):
+        name = f"{name}_{worker}"
     if connection.vendor == "postgresql":
         import psycopg2
 

@@ -17,7 +17,7 @@ from django.utils.http import urlsafe_base64_encode
 from network.models import Activity, ActivityChange, MistakeReport
 from network.socialmap import hsds
 from network.socialmap import services as network_services
-from tests.conftest import login
+from tests.conftest import built_once, copy_client, login
 from tests.factories import (
     make_activity,
     make_activity_type,
@@ -302,9 +302,23 @@ def test_every_url_pattern_has_an_entry():
     assert set(url_names()) == set(MATRIX)
 
 
+@pytest.fixture(scope="module")
+def built_world(django_db_setup, django_db_blocker):
+    """Real objects for every URL argument, and a client per role; built once for the
+    module, and every test rolled back to it (see ``built_once``)."""
+    with built_once(django_db_blocker):
+        yield build_world()
+
+
 @pytest.fixture
-def world(db):
-    """Real objects for every URL argument, and a client per role."""
+def world(db, built_world):
+    """The world as built, with fresh copies of the clients: a logout in one test does not
+    log the next one out."""
+    clients = {role: copy_client(client) for role, client in built_world["clients"].items()}
+    return {**built_world, "clients": clients}
+
+
+def build_world() -> dict:
     partner_a = make_user(username="a@example.org", roles=["partner"])
     partner_b = make_user(username="b@example.org", roles=["partner"])
     coordinator = make_user(username="c@example.org", roles=["coordinator"])

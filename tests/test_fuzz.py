@@ -93,6 +93,7 @@ def published(db):
     return make_activity(title="Koffieochtend in de buurt")
 
 
+@pytest.mark.slow
 @FUZZ
 @given(params=st.dictionaries(st.sampled_from(SEARCH_PARAMS), TEXT, max_size=6))
 def test_social_map_search_never_fails(published, params):
@@ -179,6 +180,7 @@ SIGNAL_FIELDS = [
 ]
 
 
+@pytest.mark.slow
 @FUZZ
 @given(changes=st.dictionaries(st.sampled_from(SIGNAL_FIELDS), st.one_of(TEXT, st.none())))
 def test_signal_form_refuses_hostile_input_and_stores_nothing_half(db, settings, changes):

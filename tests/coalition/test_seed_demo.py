@@ -11,6 +11,7 @@ from network.models import Organisation
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.slow
 def test_seed_demo_creates_the_municipality_and_districts_and_is_safe_twice():
     output = StringIO()
     call_command("seed_demo", stdout=output)

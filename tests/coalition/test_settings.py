@@ -84,6 +84,7 @@ def test_wrong_environment_stops_with_one_line_naming_the_variable(env, message)
     assert result.stderr.strip() == message
 
 
+@pytest.mark.slow
 def test_production_settings_pass_the_deploy_check():
     result = manage("check", "--deploy", "--fail-level", "WARNING", **PROD)
 
@@ -91,6 +92,7 @@ def test_production_settings_pass_the_deploy_check():
     assert "no issues" in result.stdout
 
 
+@pytest.mark.slow
 def test_deploy_check_warns_when_a_proxy_setting_switches_https_off():
     result = manage("check", "--deploy", "--fail-level", "WARNING", **PROD, SECURE_SSL_REDIRECT="0")
 

@@ -9,6 +9,7 @@ from monitoring.models import AreaProfile, Measurement
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.slow
 def test_seed_demo_fills_every_target_group_and_is_safe_twice(resident):
     call_command("seed_demo", stdout=StringIO())
     call_command("seed_demo", stdout=StringIO())

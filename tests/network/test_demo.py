@@ -5,14 +5,23 @@ import pytest
 from coalition import demo as coalition_demo
 from network import demo
 from network.models import Activity, Organisation
+from tests.conftest import built_once
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module", autouse=True)
+def seeded_twice(django_db_setup, django_db_blocker):
+    """The demo data, seeded twice (the second time must change nothing); made once for the
+    module, whose tests only read it."""
+    with built_once(django_db_blocker):
+        coalition_demo.seed(io.StringIO())
+        demo.seed(io.StringIO())
+        demo.seed(io.StringIO())
+        yield
+
+
 def test_demo_seeds_organisations_and_activities_and_is_safe_twice():
-    coalition_demo.seed(io.StringIO())
-    demo.seed(io.StringIO())
-    demo.seed(io.StringIO())
     assert Organisation.objects.count() == 20
     assert Activity.objects.count() == 60
     assert Activity.objects.published().count() == 58
@@ -26,10 +35,6 @@ def test_demo_seeds_organisations_and_activities_and_is_safe_twice():
 
 def test_demo_seeds_the_partner_network_and_is_safe_twice():
     from network.models import Action, Meeting, Membership, Person, Registration, Training
-
-    coalition_demo.seed(io.StringIO())
-    demo.seed(io.StringIO())
-    demo.seed(io.StringIO())
 
     assert Membership.objects.count() == 16
     assert Person.objects.ambassadors().count() == 30
@@ -48,9 +53,5 @@ def test_demo_seeds_the_partner_network_and_is_safe_twice():
 
 def test_demo_publishes_awareness_items():
     from network.models import Article
-
-    coalition_demo.seed(io.StringIO())
-    demo.seed(io.StringIO())
-    demo.seed(io.StringIO())
 
     assert Article.objects.published().count() == 5

@@ -10,6 +10,7 @@ from tests.factories import make_activity
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.slow
 def test_demo_has_signals_in_every_status_and_is_safe_twice():
     coalition_demo.seed(io.StringIO())
     make_activity(title="Demo koffieochtend")
