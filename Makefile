@@ -56,13 +56,11 @@ check: install-dev messages
 
 # The tests run on every core (pytest-xdist), a whole module on one worker, so that what a
 # module builds once (servers, shared worlds) is built once; PYTEST_WORKERS=0 runs them all in
-# one process (for --pdb). Each worker's test database gets its tables from the models and
-# the rows of the data migrations from their steps (tests/conftest.py), 2 s sooner than
-# migrating; the migrations themselves run in the server tests (tests/servers.py users) and
-# `make check` compares them with the models.
+# one process (for --pdb). Each worker's test database is migrated, so the tests see the
+# schema and the rows that the migrations give a real database.
 PYTEST_WORKERS ?= auto
 pytest: install-dev chromium messages
-	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadfile --no-migrations $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 test: lint check pytest
 
