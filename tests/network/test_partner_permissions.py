@@ -2,6 +2,7 @@
 
 import pytest
 
+from network.models import Goal
 from tests.factories import make_action, make_meeting, make_organisation, make_person, make_training
 
 pytestmark = pytest.mark.django_db
@@ -14,6 +15,7 @@ def urls():
     meeting = make_meeting()
     person = make_person()
     training = make_training()
+    goal = Goal.objects.get(number=1)
     network = [
         "/netwerk/mensen/",
         "/netwerk/actieagenda/2026/",
@@ -40,7 +42,7 @@ def urls():
         f"/netwerk/organisaties/{organisation.slug}/verwijderen/",
         "/netwerk/acties/nieuw/",
         f"/netwerk/acties/{action.pk}/bewerken/",
-        "/netwerk/actieagenda/doelen/1/",
+        f"/netwerk/actieagenda/doelen/{goal.pk}/",
         "/netwerk/bijeenkomsten/nieuw/",
         f"/netwerk/bijeenkomsten/{meeting.pk}/bewerken/",
         "/netwerk/trainingen/nieuw/",
