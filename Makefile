@@ -6,6 +6,9 @@ PIP := $(PY) -m pip --disable-pip-version-check -q
 PIP_INSTALL := $(PIP) install --build-constraint build-constraints.txt
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := coalition.settings
+# Python may keep compiled modules (and pytest its rewritten test modules) in __pycache__:
+# a machine that forbids it spends seconds compiling the same files on every run.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: run test install install-dev chromium messages lint check pytest worker bench clean
 

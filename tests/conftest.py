@@ -10,6 +10,7 @@ from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 
 from network.socialmap import catalogue
+from tests import schema_cache
 from tests.factories import make_totp_device, make_user
 
 # A fast password hasher, and tasks (mail) run at once, in every test.
@@ -174,7 +175,13 @@ def rerun_data_migrations() -> None:
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, request):
+def _migrated_once():
+    with schema_cache.migrated_once():
+        yield
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(_migrated_once, django_db_setup, django_db_blocker, request):
     """With --no-migrations the test database gets its tables from the models, and the rows
     of the data migrations from running their steps once."""
     if request.config.getoption("nomigrations"):

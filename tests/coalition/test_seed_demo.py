@@ -46,6 +46,7 @@ def test_area_kind_follows_the_cbs_code():
 OUR_APPS = {"coalition", "network", "signals", "monitoring"}
 
 
+@pytest.mark.slow
 def test_every_demo_record_passes_full_clean():
     call_command("seed_demo", stdout=StringIO())
 
@@ -62,6 +63,7 @@ def test_every_demo_record_passes_full_clean():
     assert Organisation.objects.count() > 0
 
 
+@pytest.mark.slow
 def test_seed_demo_mends_the_slug_an_earlier_demo_gave_the_repair_cafe():
     Organisation.objects.create(name="Repair Café Voorburg (demo)", slug="repair-café-voorburg")
 

@@ -100,6 +100,7 @@ def test_deploy_check_warns_when_a_proxy_setting_switches_https_off():
     assert "security.W008" in result.stderr
 
 
+@pytest.mark.slow
 def test_development_key_is_made_once_and_shared_by_every_process(tmp_path):
     env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
     show_key = "from django.conf import settings; print(settings.SECRET_KEY)"

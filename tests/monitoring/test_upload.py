@@ -300,6 +300,7 @@ def test_a_50_mb_upload_is_refused_next_to_the_field(coordinator_client, tmp_pat
     assert "checked" not in response.context
 
 
+@pytest.mark.slow
 def test_a_file_near_the_limit_can_be_confirmed(coordinator_client, settings):
     source = "Één meting én één cijfer – België " * 6
     lines = [
