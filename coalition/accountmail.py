@@ -1,4 +1,5 @@
-"""Mail about a user's own account: password reset, the set-up link, security notices.
+"""Mail about a user's own account: password reset and security notices (the set-up link's
+task is in ``coalition/setuplink.py``).
 
 Each task gets ids or the address that was typed, never a link or a token: the task builds
 the mail when it runs, so no secret sits in the task table. A password reset always queues
@@ -45,7 +46,7 @@ def may_mail(request, *, scope: str, email: str) -> bool:
     return not (by_address or by_client)
 
 
-def _send(*, subject_template: str, body_template: str, context: dict, to: str) -> int:
+def send_account_mail(*, subject_template: str, body_template: str, context: dict, to: str) -> int:
     context = {**context, "site_name": settings.COALITION_NAME}
     with translation.override(settings.LANGUAGE_CODE):
         subject = "".join(loader.render_to_string(subject_template, context).splitlines())
@@ -65,7 +66,7 @@ def send_password_reset(*, email: str) -> int:
                 "token": default_token_generator.make_token(user),
             },
         )
-        sent += _send(
+        sent += send_account_mail(
             subject_template="registration/password_reset_subject.txt",
             body_template="registration/password_reset_email.html",
             context={"user": user, "link": absolute_url(path)},
@@ -75,27 +76,12 @@ def send_password_reset(*, email: str) -> int:
 
 
 @task
-def send_setup_link(*, user_id: int) -> int:
-    """Mail the one-time link that lets the account holder set up two-step verification."""
-    from coalition import setuplink
-
-    user = User.objects.get(pk=user_id, is_active=True)
-    path = reverse("otp_setup_link", args=[setuplink.make_token(user)])
-    return _send(
-        subject_template="coalition/email/setup_link_subject.txt",
-        body_template="coalition/email/setup_link.txt",
-        context={"user": user, "link": absolute_url(path), "hours": setuplink.MAX_AGE // 3600},
-        to=user.email,
-    )
-
-
-@task
 def send_security_notice(*, user_id: int, event: str) -> int:
     """Tell the account holder that their two-step verification changed."""
     user = User.objects.get(pk=user_id)
     with translation.override(settings.LANGUAGE_CODE):
         what = _(NOTICES[event])
-    return _send(
+    return send_account_mail(
         subject_template="coalition/email/security_notice_subject.txt",
         body_template="coalition/email/security_notice.txt",
         context={"user": user, "what": what, "overview": absolute_url(reverse("otp_overview"))},

@@ -9,13 +9,17 @@ link (a reset or a partner's invitation) proves the mailbox as well and unlocks 
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core import signing
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.tasks import task
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from coalition.accountmail import may_mail, send_setup_link
+from coalition.accountmail import may_mail, send_account_mail
+from coalition.lib import absolute_url
 from coalition.models import SetupLinkCounter
 
 MAX_AGE = 60 * 60
@@ -46,6 +50,23 @@ def use_token(user, token: str):
     if not spent:
         return _("This link has already been used. Ask for a new link below.")
     return None
+
+
+@task
+def send_setup_link(*, user_id: int) -> int:
+    """Mail the one-time link. It gets the user's id only and makes the link when it runs,
+    so no link sits in the task table."""
+    user = User.objects.get(pk=user_id, is_active=True)
+    return send_account_mail(
+        subject_template="coalition/email/setup_link_subject.txt",
+        body_template="coalition/email/setup_link.txt",
+        context={
+            "user": user,
+            "link": absolute_url(reverse("otp_setup_link", args=[make_token(user)])),
+            "hours": MAX_AGE // 3600,
+        },
+        to=user.email,
+    )
 
 
 def allow_setup(request, user) -> None:
