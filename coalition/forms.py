@@ -1,40 +1,25 @@
 from django import forms
-from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
-from django.template import loader
-from django.urls import reverse
-from django.utils import translation
 
-from coalition.lib import absolute_url
-from coalition.tasks import send_email
+from coalition.accountmail import may_mail, send_password_reset
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
-    """Django's password reset, with the mail sent by the task worker instead of the request.
+    """Django's password reset, with the mail left to the task worker (coalition/accountmail).
 
-    The mail is in the site's language, whatever language the visitor chose, and its link
-    starts with ``SITE_URL``, not with the host the request named.
+    Every request that passes the limits queues the same task with the address as typed,
+    whether or not an account has it: the same work, the same answer, the same redirect. The
+    task looks the account up and builds the link. At most ``PASSWORD_RESET_LIMIT_PER_ADDRESS``
+    requests per address and ``PASSWORD_RESET_LIMIT_PER_CLIENT`` per client an hour queue one;
+    the rest get the same answer and no mail.
     """
 
-    def send_mail(
-        self,
-        subject_template_name,
-        email_template_name,
-        context,
-        from_email,
-        to_email,
-        html_email_template_name=None,
-    ):
-        link = reverse(
-            "password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]}
-        )
-        context = {**context, "site_name": settings.COALITION_NAME, "link": absolute_url(link)}
-        with translation.override(settings.LANGUAGE_CODE):
-            subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
-            body = loader.render_to_string(email_template_name, context)
-        send_email.enqueue(subject=subject, body=body, to=[to_email])
+    def save(self, *, request=None, **kwargs):
+        email = self.cleaned_data["email"]
+        if may_mail(request, scope="password-reset", email=email):
+            send_password_reset.enqueue(email=email)
 
 
 class LoginForm(AuthenticationForm):

@@ -1,6 +1,7 @@
 """Small helpers that more than one app needs."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import models
 from django.utils.text import slugify
@@ -36,6 +37,21 @@ def client_address(request) -> str:
         if len(addresses) >= hops:
             return addresses[-hops]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def over_limit(key: str, limit: int, *, window: int = 60 * 60) -> bool:
+    """Count one more use of ``key`` in the Django cache (shared by every app server); True
+    once it has been used more than ``limit`` times. The count is forgotten ``window``
+    seconds after the last use (``touch``: the database cache's ``incr`` would otherwise
+    give the entry the default timeout of five minutes)."""
+    cache.add(key, 0, window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, window)
+        count = 1
+    cache.touch(key, window)
+    return count > limit
 
 
 def make_slug(text: str, *, max_length: int) -> str:

@@ -90,3 +90,23 @@ class Area(models.Model):
             )
         if expected != self.kind:
             raise ValidationError({"kind": _("This kind does not match the CBS code.")})
+
+
+class SetupLinkCounter(models.Model):
+    """How many links to set up two-step verification a user has used.
+
+    The count is signed into every link (``coalition/setuplink.py``) and goes up when one is
+    used, so each link works once. The links themselves are stored nowhere.
+    """
+
+    user = models.OneToOneField(
+        "auth.User", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    used = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("set-up link counter")
+        verbose_name_plural = _("set-up link counters")
+
+    def __str__(self):
+        return str(self.user_id)

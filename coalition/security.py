@@ -25,6 +25,8 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from coalition import setuplink
+from coalition.accountmail import send_security_notice
 from coalition.roles import needs_second_factor
 
 RECOVERY_CODE_COUNT = 10
@@ -33,6 +35,8 @@ OPEN_PATH_NAMES = {
     "otp_setup",
     "otp_verify",
     "otp_recovery_codes",
+    "otp_setup_link",
+    "otp_setup_link_send",
     "set_language",
     "theme_css",
 }
@@ -150,6 +154,8 @@ def overview(request):
 def setup(request):
     if has_second_factor(request.user):
         return redirect("otp_overview")
+    if not setuplink.may_set_up(request):
+        return render(request, "otp/setup_by_mail.html")
     device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=request.user, name="authenticator", confirmed=False)
@@ -158,6 +164,8 @@ def setup(request):
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         otp_login(request, device)
+        setuplink.forget(request)
+        send_security_notice.enqueue(user_id=request.user.pk, event="device_added")
         request.session["recovery_codes"] = _issue_recovery_codes(request.user)
         request.session["recovery_next"] = _safe_next(request)
         return redirect("otp_recovery_codes")
@@ -198,6 +206,7 @@ def new_recovery_codes(request):
     if not request.user.is_verified():
         return redirect("otp_verify")
     request.session["recovery_codes"] = _issue_recovery_codes(request.user)
+    send_security_notice.enqueue(user_id=request.user.pk, event="recovery_codes")
     return redirect("otp_recovery_codes")
 
 
@@ -211,5 +220,6 @@ def disable(request):
         return redirect("otp_overview")
     for device in devices_for_user(request.user, confirmed=None):
         device.delete()
+    send_security_notice.enqueue(user_id=request.user.pk, event="device_removed")
     messages.success(request, _("Two-step verification is switched off."))
     return redirect("otp_overview")

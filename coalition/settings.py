@@ -127,9 +127,14 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", f"{COALITION_NAME} <noreply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Login lock-out: this many failures per username and address, then wait this many hours.
+# Login lock-out (coalition/lockout.py): this many failures per username and address, or
+# this many from one address whatever the usernames, then wait this many hours.
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 30)
 AXES_COOLOFF_TIME = env_int("LOGIN_COOLOFF_HOURS", 1)
+# Password reset and set-up links: requests per e-mail address and per client address per hour.
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env_int("PASSWORD_RESET_LIMIT_PER_ADDRESS", 3)
+PASSWORD_RESET_LIMIT_PER_CLIENT = env_int("PASSWORD_RESET_LIMIT_PER_CLIENT", 10)
 
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 
@@ -210,8 +215,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = None  # show registration/logged_out.html
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_HANDLER = "coalition.lockout.PairAndAddressHandler"
+AXES_LOCKOUT_CALLABLE = "coalition.lockout.locked_out"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 if TRUSTED_PROXY_HOPS:

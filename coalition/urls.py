@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from coalition import security, views
+from coalition import security, setuplink, views
 from coalition.forms import LoginForm, QueuedPasswordResetForm
 
 handler500 = "coalition.views.server_error"
@@ -32,7 +32,7 @@ accounts = [
     ),
     path(
         "reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        views.MailboxProvenResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(
@@ -48,6 +48,8 @@ accounts = [
     ),
     path("tweestapsverificatie/", security.overview, name="otp_overview"),
     path("tweestapsverificatie/instellen/", security.setup, name="otp_setup"),
+    path("tweestapsverificatie/link-sturen/", setuplink.send_link, name="otp_setup_link_send"),
+    path("tweestapsverificatie/koppelen/<str:token>/", setuplink.open_link, name="otp_setup_link"),
     path("tweestapsverificatie/controleren/", security.verify, name="otp_verify"),
     path("tweestapsverificatie/herstelcodes/", security.recovery_codes, name="otp_recovery_codes"),
     path(

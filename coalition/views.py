@@ -1,7 +1,9 @@
 import logging
 import sys
 
+from axes.utils import reset as reset_lock_out
 from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
@@ -9,6 +11,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from coalition import setuplink
 from coalition.models import TargetGroup
 from coalition.observability import oldest_waiting_task_age
 
@@ -74,3 +77,18 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok", "oldest_waiting_task_seconds": waiting})
+
+
+class MailboxProvenResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Choosing a password through a mailed link (a reset or a partner's invitation) proves
+    the mailbox: it lifts a login lock-out of the account, and in this browser session the
+    account may set up two-step verification without another link by mail.
+
+    A class because Django's view holds the token checks; only ``form_valid`` is added to.
+    """
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        reset_lock_out(username=self.user.get_username())
+        setuplink.allow_setup(self.request, self.user)
+        return response

@@ -53,6 +53,7 @@ def reset_args(world):
 # URL arguments, from the objects of the world below.
 ARGS = {
     "password_reset_confirm": reset_args,
+    "otp_setup_link": lambda world: ["not-a-signed-link"],
     "network:activity": pk("activity_a"),
     "network:activity_edit": pk("activity_a"),
     "network:activity_ics": pk("activity_a"),
@@ -148,6 +149,8 @@ MATRIX = {
     "otp_overview": ("302 200 200 200 200", "302 200 200 200 200"),
     "otp_setup": ("302 200 200 302 302", "302 200 200 302 302"),
     "otp_verify": ("302 200 200 200 200", "302 200 200 200 200"),
+    "otp_setup_link_send": ("405 405 405 405 405", "302 302 302 302 302"),
+    "otp_setup_link": ("302 200 200 200 200", "302 302 302 302 302"),
     "otp_recovery_codes": ("302 302 302 302 302", "302 302 302 302 302"),
     "otp_new_recovery_codes": ("405 405 405 405 405", "302 302 302 302 302"),
     "otp_disable": ("405 405 405 405 405", "302 302 302 302 302"),

@@ -19,6 +19,13 @@ def current_code(device: TOTPDevice) -> str:
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
 
+def open_setup_link(client) -> None:
+    """Ask for the set-up link by mail and open it, as the account holder does."""
+    client.post(reverse("otp_setup_link_send"))
+    link = re.search(r"http://localhost:8000(/\S+/)", mail.outbox[-1].body)[1]
+    client.post(link)
+
+
 def post_login(client, username, password):
     return client.post(reverse("login"), {"username": username, "password": password})
 
@@ -90,6 +97,7 @@ def test_coordinator_sets_up_totp_and_gets_recovery_codes(coordinator):
 
     client = Client()
     client.force_login(coordinator, backend="django.contrib.auth.backends.ModelBackend")
+    open_setup_link(client)
     page = client.get(reverse("otp_setup"))
     assert "Scan deze QR-code met de app." in page.content.decode()
     device = TOTPDevice.objects.get(user=coordinator, confirmed=False)
@@ -109,6 +117,7 @@ def test_wrong_setup_code_is_refused_in_dutch(coordinator):
 
     client = Client()
     client.force_login(coordinator, backend="django.contrib.auth.backends.ModelBackend")
+    open_setup_link(client)
     client.get(reverse("otp_setup"))
 
     response = client.post(reverse("otp_setup"), {"token": "000000"})

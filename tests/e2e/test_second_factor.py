@@ -1,6 +1,8 @@
 import base64
+import re
 
 import pytest
+from django.core import mail
 from django_otp.oath import totp
 from playwright.sync_api import expect
 
@@ -25,7 +27,19 @@ def test_coordinator_sets_up_an_authenticator_on_first_login(page, live_server, 
     log_in_with_password(page, live_server, coordinator)
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Tweestapsverificatie instellen")
+    expect(page.locator("code")).to_have_count(0)  # the password alone shows no secret
     assert_accessible(page)
+    page.get_by_role("button", name="Stuur mij de link").click()
+    expect(page.get_by_text("We hebben u een e-mail gestuurd")).to_be_visible()
+    assert_accessible(page)
+    assert mail.outbox[-1].to == [coordinator.email]
+    path = re.search(r"http://localhost:8000(/\S+/)", mail.outbox[-1].body)[1]
+    page.goto(live_server.url + path)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Koppel uw app")
+    assert_accessible(page)
+    page.get_by_role("button", name="Verder").click()
+
+    expect(page.locator("code")).to_be_visible()
     secret = page.locator("code").inner_text().replace(" ", "")
     page.get_by_role("textbox", name="Code").fill(code_for(base64.b32decode(secret)))
     page.get_by_role("button", name="Bevestigen").click()
@@ -33,6 +47,7 @@ def test_coordinator_sets_up_an_authenticator_on_first_login(page, live_server, 
     expect(page.get_by_role("heading", level=1)).to_have_text("Uw herstelcodes")
     expect(page.locator(".codes li")).to_have_count(10)
     assert_accessible(page)
+    assert "Er is een app gekoppeld aan uw account" in mail.outbox[-1].body
 
 
 def test_coordinator_with_authenticator_enters_a_code_after_the_password(
