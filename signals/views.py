@@ -217,10 +217,10 @@ def detail(request, reference):
     return _detail(request, signal)
 
 
-def _act(request, reference, form_name, perform, success):
+def _act(request, reference, form_name, perform, success, **form_kwargs):
     """Run one POSTed action: validate its form, call the service, report, redirect."""
     signal = get_signal_for(request.user, reference)
-    form = ACTION_FORMS[form_name](request.POST, auto_id=f"{form_name}_%s")
+    form = ACTION_FORMS[form_name](request.POST, auto_id=f"{form_name}_%s", **form_kwargs)
     if not form.is_valid():
         return _detail(request, signal, {form_name: form}, status=400)
     try:
@@ -295,7 +295,8 @@ def cancel(request, reference):
             signal=signal, by=request.user, reason=data["reason"], duplicate_of=data["duplicate_of"]
         )
 
-    return _act(request, reference, "cancel_form", perform, _("The signal is cancelled."))
+    success = _("The signal is cancelled.")
+    return _act(request, reference, "cancel_form", perform, success, user=request.user)
 
 
 @require_POST
