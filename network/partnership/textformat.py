@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)\)")
 # A link target must start like this, and contain no backslash, space, control character or
-# quote anywhere (browsers skip control characters and read "\\" as "/").
+# quote anywhere (browsers skip control characters and read a backslash as "/").
 SAFE_START = re.compile(r"(?:https?://|mailto:[^@/]+@|/)(?!/)", re.IGNORECASE)
 UNSAFE_CHARACTER = re.compile(r"[\\\x00-\x20\x7f\"'<>]")
 
