@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from coalition.roles import is_partner
 from signals import ratelimit
 from signals.access import get_signal_for
-from signals.forms.intake import DeskReportForm, ReportForm, read_form_token
+from signals.forms.intake import DeskReportForm, ReportForm
 from signals.forms.referrals import FollowUpForm, ReferForm, ReferralSearchForm
 from signals.forms.triage import (
     AnonymiseForm,
@@ -56,27 +56,23 @@ def report(request):
     if request.method != "POST":
         form = ReportForm(initial=_partner_initial(request.user), organisations=organisations)
         return _report_page(request, form)
-    if known := stored_signal(form_token=read_form_token(request.POST.get("form_token", ""))):
-        return _thank(request, known.reference, known.contact_due)  # a resend: no new slot
-    slot = ratelimit.take(request)
-    if not slot:
-        return render(request, "signals/rate_limited.html", status=429)
     form = ReportForm(request.POST, organisations=organisations)
     if not form.is_valid():
-        slot.give_back()
         # Which fields were refused (never their content), to spot abuse or a confusing form.
         logger.info("Signal form refused: %s", ", ".join(sorted(form.errors)))
         return _report_page(request, form)
+    if known := stored_signal(form_token=form.cleaned_data["form_token"]):
+        return _thank(request, known.reference, known.contact_due)  # a resend: no new slot
+    if not ratelimit.take_slot(request):
+        return render(request, "signals/rate_limited.html", status=429)
     if form.cleaned_data["website"]:  # the honeypot: a robot filled it in
         return _thank(request, *decoy_thanks(now=timezone.now()))
     professional = is_partner(request.user)
-    signal, created = submit_signal(
+    signal, _created = submit_signal(
         **form.submission(),
         channel=Signal.Channel.PROFESSIONAL if professional else Signal.Channel.WEB,
         reported_by=request.user if request.user.is_authenticated else None,
     )
-    if not created:
-        slot.give_back()
     return _thank(request, signal.reference, signal.contact_due)
 
 
