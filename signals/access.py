@@ -10,14 +10,14 @@ TRIAGE = "signals.triage_signal"
 
 
 def get_signal_for(user, reference: str) -> Signal:
-    """The signal with its personal data, for a coordinator of its district: 403 for others,
-    404 if unknown."""
+    """The signal with its personal data, for a coordinator of its district: 403 for users who
+    may not triage, 404 if unknown or of a district the coordinator is not in (the answer does
+    not tell that such a signal exists)."""
     if not user.has_perm(TRIAGE):
         raise PermissionDenied
-    signal = get_object_or_404(
-        Signal.objects.select_related("district", "assigned_to", "duplicate_of", "reported_by"),
+    return get_object_or_404(
+        Signal.objects.visible_to(user).select_related(
+            "district", "assigned_to", "duplicate_of", "reported_by"
+        ),
         reference=reference,
     )
-    if not Signal.objects.visible_to(user).filter(pk=signal.pk).exists():
-        raise PermissionDenied
-    return signal

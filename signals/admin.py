@@ -1,8 +1,13 @@
+"""The admin shows signals without any personal data, to superusers too: every look at
+personal data goes through the workspace (``signals:detail``), which logs it as ``viewed``.
+Nothing personal is a field, a column or a search field here: not the person's or the
+reporter's details, not the texts of events (notes, reasons), not the addresses, texts or
+errors of mails. Referrals (with the note shared with the partner) are not in the admin."""
+
 from django.contrib import admin
 
 from signals.models import CoordinatorDistrict, Signal, SignalEvent, SignalMail
 
-# What the admin may show to staff who are not superusers: no personal data.
 PUBLIC_SIGNAL_FIELDS = (
     "reference",
     "created_at",
@@ -29,14 +34,9 @@ class SignalAdmin(admin.ModelAdmin):
     search_fields = ("reference",)
     list_select_related = ("district", "assigned_to")
 
-    def get_fields(self, request, obj=None):
-        if request.user.is_superuser:
-            return PUBLIC_SIGNAL_FIELDS + Signal.PERSONAL_FIELDS
-        return PUBLIC_SIGNAL_FIELDS
-
-    def get_readonly_fields(self, request, obj=None):
-        # Changes go through the workspace (signals/services/) so that each one is logged.
-        return self.get_fields(request, obj)
+    fields = PUBLIC_SIGNAL_FIELDS
+    # Changes go through the workspace (signals/services/) so that each one is logged.
+    readonly_fields = PUBLIC_SIGNAL_FIELDS
 
     def has_add_permission(self, request):
         return False
@@ -48,12 +48,7 @@ class SignalEventAdmin(admin.ModelAdmin):
     list_filter = ("kind",)
     list_select_related = ("signal", "by")
 
-    def get_fields(self, request, obj=None):
-        fields = ["signal", "kind", "by", "at"]
-        return [*fields, "detail"] if request.user.is_superuser else fields
-
-    def get_readonly_fields(self, request, obj=None):
-        return self.get_fields(request, obj)
+    fields = readonly_fields = ("signal", "kind", "by", "at")
 
     def has_add_permission(self, request):
         return False
@@ -71,12 +66,7 @@ class SignalMailAdmin(admin.ModelAdmin):
     list_filter = ("state", "kind")
     list_select_related = ("signal",)
 
-    def get_fields(self, request, obj=None):
-        fields = ["signal", "kind", "state", "attempts", "created_at", "sent_at"]
-        return [*fields, "to", "subject", "last_error"] if request.user.is_superuser else fields
-
-    def get_readonly_fields(self, request, obj=None):
-        return self.get_fields(request, obj)
+    fields = readonly_fields = ("signal", "kind", "state", "attempts", "created_at", "sent_at")
 
     def has_add_permission(self, request):
         return False

@@ -1,4 +1,25 @@
-"""A small fixed-window rate limit per client address for the public form (Django cache)."""
+"""A fixed-window rate limit per client address for the public form (Django cache).
+
+Each client address has ``SIGNAL_RATE_LIMIT`` numbered slots per clock hour. A submission
+takes a free slot with ``cache.add`` before its signal is stored: ``add`` is atomic on the
+database cache (an INSERT on the cache table's primary key) and on Redis (SET NX), so a burst
+of simultaneous requests can never take more slots than there are. (``incr`` would not do:
+on the database cache it is a read followed by a write.) The hour is part of the key, so a
+slot of an hour that has passed is never reused: the database cache overwrites an expired
+row without checking who else does.
+
+Slots are never given back, so they fill up from 0 without holes; a hint (the number of the
+last slot taken, plus one) lets a request start there instead of trying every slot. The hint
+may lag behind under a burst; then a request just tries a few taken slots first.
+
+Only stored signals and robots caught by the honeypot take a slot: the view validates the
+form first, so a refused form costs no slot, and a resend of a form already stored shows
+that signal without taking one. When the cache cannot be reached (Redis down) the form is
+not limited and a warning is logged: no resident's report is lost to a broken limiter.
+"""
+
+import logging
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -6,20 +27,23 @@ from django.core.cache import cache
 from coalition.lib import client_address
 
 WINDOW_SECONDS = 60 * 60
+logger = logging.getLogger("signals")
 
 
-def _key(request) -> str:
-    return f"signals:report:{client_address(request)}"
-
-
-def is_limited(request) -> bool:
-    return cache.get(_key(request), 0) >= settings.SIGNAL_RATE_LIMIT
-
-
-def count_submission(request) -> None:
-    key = _key(request)
-    cache.add(key, 0, WINDOW_SECONDS)
+def take_slot(request, now: float | None = None) -> bool:
+    """Take one of the client's submissions of this hour; ``False`` when none is left."""
+    now = time.time() if now is None else now
+    window = int(now // WINDOW_SECONDS)
+    prefix = f"signals:report:{client_address(request)}:{window}"
+    expires = (window + 1) * WINDOW_SECONDS - int(now) + 60
     try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, WINDOW_SECONDS)
+        for n in range(cache.get(f"{prefix}:next", 0), settings.SIGNAL_RATE_LIMIT):
+            if cache.add(f"{prefix}:{n}", 1, expires):
+                cache.set(f"{prefix}:next", n + 1, expires)
+                return True
+    except Exception as error:  # noqa: BLE001 (any cache failure: let the resident through)
+        logger.warning(
+            "Signal rate limit unavailable, the form is not limited: %s", type(error).__name__
+        )
+        return True
+    return False

@@ -30,7 +30,7 @@ from signals.forms.triage import (
     ReopenForm,
 )
 from signals.models import Referral, Signal, SignalMail
-from signals.services.intake import submit_signal
+from signals.services.intake import decoy_thanks, stored_signal, submit_signal
 from signals.services.privacy import anonymise_signal, export_signal, view_signal
 from signals.services.referrals import record_follow_up, refer_signal
 from signals.services.triage import (
@@ -45,34 +45,38 @@ from signals.services.triage import (
 from signals.services.workflow import WorkflowError
 
 PAGE_SIZE = 25
+THANKS_COOKIE = "signal_thanks"
+THANKS_MAX_AGE = 60 * 60 * 24
 logger = logging.getLogger("signals")
 
 
 # --- Public form ---------------------------------------------------------------------------
 def report(request):
-    if request.method == "POST":
-        if ratelimit.is_limited(request):
-            return render(request, "signals/rate_limited.html", status=429)
-        form = ReportForm(request.POST, organisations=_organisations(request.user))
-        if form.is_valid():
-            if form.cleaned_data["website"]:  # the honeypot: a robot filled it in
-                ratelimit.count_submission(request)
-                return redirect("signals:thanks")
-            professional = is_partner(request.user)
-            signal, created = submit_signal(
-                **form.submission(),
-                channel=Signal.Channel.PROFESSIONAL if professional else Signal.Channel.WEB,
-                reported_by=request.user if request.user.is_authenticated else None,
-            )
-            if created:
-                ratelimit.count_submission(request)
-            return _thank(request, signal)
+    organisations = _organisations(request.user)
+    if request.method != "POST":
+        form = ReportForm(initial=_partner_initial(request.user), organisations=organisations)
+        return _report_page(request, form)
+    form = ReportForm(request.POST, organisations=organisations)
+    if not form.is_valid():
         # Which fields were refused (never their content), to spot abuse or a confusing form.
         logger.info("Signal form refused: %s", ", ".join(sorted(form.errors)))
-    else:
-        form = ReportForm(
-            initial=_partner_initial(request.user), organisations=_organisations(request.user)
-        )
+        return _report_page(request, form)
+    if known := stored_signal(form_token=form.cleaned_data["form_token"]):
+        return _thank(request, known.reference, known.contact_due)  # a resend: no new slot
+    if not ratelimit.take_slot(request):
+        return render(request, "signals/rate_limited.html", status=429)
+    if form.cleaned_data["website"]:  # the honeypot: a robot filled it in
+        return _thank(request, *decoy_thanks(now=timezone.now()))
+    professional = is_partner(request.user)
+    signal, _created = submit_signal(
+        **form.submission(),
+        channel=Signal.Channel.PROFESSIONAL if professional else Signal.Channel.WEB,
+        reported_by=request.user if request.user.is_authenticated else None,
+    )
+    return _thank(request, signal.reference, signal.contact_due)
+
+
+def _report_page(request, form):
     context = {"form": form, "first_contact_days": settings.SIGNAL_FIRST_CONTACT_DAYS}
     return render(request, "signals/report.html", context)
 
@@ -95,16 +99,28 @@ def _partner_initial(user) -> dict:
     }
 
 
-def _thank(request, signal: Signal):
-    request.session["signal_thanks"] = {
-        "reference": signal.reference,
-        "due": signal.contact_due.isoformat(),
-    }
-    return redirect("signals:thanks")
+def _thank(request, reference: str, due: datetime.date):
+    """To the thank-you page. The reference travels in a signed cookie, not the session: the
+    session may live in Redis, and a resident whose signal is stored sees its reference even
+    while Redis is down."""
+    response = redirect("signals:thanks")
+    response.set_signed_cookie(
+        THANKS_COOKIE,
+        json.dumps({"reference": reference, "due": due.isoformat()}),
+        salt=THANKS_COOKIE,
+        max_age=THANKS_MAX_AGE,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
 
 
 def thanks(request):
-    sent = request.session.get("signal_thanks")
+    cookie = request.get_signed_cookie(
+        THANKS_COOKIE, default=None, salt=THANKS_COOKIE, max_age=THANKS_MAX_AGE
+    )
+    sent = json.loads(cookie) if cookie else None
     context = {
         "sent": sent,
         "due_date": datetime.date.fromisoformat(sent["due"]) if sent else None,
@@ -197,10 +213,10 @@ def detail(request, reference):
     return _detail(request, signal)
 
 
-def _act(request, reference, form_name, perform, success):
+def _act(request, reference, form_name, perform, success, **form_kwargs):
     """Run one POSTed action: validate its form, call the service, report, redirect."""
     signal = get_signal_for(request.user, reference)
-    form = ACTION_FORMS[form_name](request.POST, auto_id=f"{form_name}_%s")
+    form = ACTION_FORMS[form_name](request.POST, auto_id=f"{form_name}_%s", **form_kwargs)
     if not form.is_valid():
         return _detail(request, signal, {form_name: form}, status=400)
     try:
@@ -275,7 +291,8 @@ def cancel(request, reference):
             signal=signal, by=request.user, reason=data["reason"], duplicate_of=data["duplicate_of"]
         )
 
-    return _act(request, reference, "cancel_form", perform, _("The signal is cancelled."))
+    success = _("The signal is cancelled.")
+    return _act(request, reference, "cancel_form", perform, success, user=request.user)
 
 
 @require_POST

@@ -2,7 +2,10 @@
 
 Everything is escaped first; then only these are recognised: ``## heading`` and
 ``### heading`` (h2/h3), lines starting with ``- `` (a list), blank lines between
-paragraphs, ``**bold**`` and ``[text](https://…)`` or ``[text](/path)`` links.
+paragraphs, ``**bold**`` and links: ``[text](https://…)``, ``[text](mailto:…)`` and
+``[text](/path)`` on this site. Any other link stays plain text: ``javascript:`` and other
+schemes in any case, ``//host`` and ``/\\host`` (which browsers read as another site), and
+anything with spaces or control characters in it.
 """
 
 import re
@@ -11,13 +14,24 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 BOLD = re.compile(r"\*\*(.+?)\*\*")
-LINK = re.compile(r"\[([^\]]+)\]\(((?:https?://|/)[^)\s\"'<>]*)\)")
+LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)\)")
+# A link target must start like this, and contain no backslash, space, control character or
+# quote anywhere (browsers skip control characters and read a backslash as "/").
+SAFE_START = re.compile(r"(?:https?://|mailto:[^@/]+@|/)(?!/)", re.IGNORECASE)
+UNSAFE_CHARACTER = re.compile(r"[\\\x00-\x20\x7f\"'<>]")
+
+
+def _link(match: re.Match) -> str:
+    text, target = match.groups()
+    if UNSAFE_CHARACTER.search(target) or not SAFE_START.match(target):
+        return match[0]
+    return f'<a href="{target}">{text}</a>'
 
 
 def _inline(text: str) -> str:
     text = escape(text)
     text = BOLD.sub(r"<strong>\1</strong>", text)
-    return LINK.sub(r'<a href="\2">\1</a>', text)
+    return LINK.sub(_link, text)
 
 
 def render(source: str) -> SafeString:

@@ -24,6 +24,14 @@ def new_form_token() -> str:
     return signing.dumps(uuid.uuid4().hex, salt=TOKEN_SALT)
 
 
+def read_form_token(signed: str) -> str | None:
+    """The token inside a signed form token; ``None`` when forged or expired."""
+    try:
+        return signing.loads(signed, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
+    except signing.BadSignature:
+        return None
+
+
 class ReportForm(forms.ModelForm):
     """The public form. Also used by partners (as professional) and coordinators (desk)."""
 
@@ -121,16 +129,14 @@ class ReportForm(forms.ModelForm):
             self.initial["form_token"] = new_form_token()
 
     def clean_form_token(self):
-        try:
-            return signing.loads(
-                self.cleaned_data["form_token"], salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE
-            )
-        except signing.BadSignature:
+        token = read_form_token(self.cleaned_data["form_token"])
+        if token is None:
             self.data = self.data.copy()
             self.data["form_token"] = new_form_token()
             raise forms.ValidationError(
                 _("This form has expired. Please check your answers and send it again.")
-            ) from None
+            )
+        return token
 
     def clean_postcode(self):
         value = self.cleaned_data["postcode"].strip()

@@ -131,11 +131,17 @@ class CancelForm(forms.Form):
         help_text=_("For example S-2026-00042."),
     )
 
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
     def clean_duplicate_of(self):
+        """Only a signal the user may see: another district's is as unknown as a made-up one."""
         reference = self.cleaned_data["duplicate_of"].strip().upper()
         if not reference:
             return None
-        signal = Signal.objects.filter(reference=reference).first()
+        visible = Signal.objects.visible_to(self.user) if self.user else Signal.objects.none()
+        signal = visible.filter(reference=reference).first()
         if signal is None:
             raise forms.ValidationError(_("There is no signal with this reference."))
         return signal

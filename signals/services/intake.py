@@ -1,6 +1,9 @@
 """Intake: a signal comes in (the public form, a partner, the desk), gets its reference and
 queues its mails."""
 
+import datetime
+import secrets
+
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
@@ -28,6 +31,24 @@ def next_reference(*, year: int) -> str:
     return f"S-{year}-{counter.last_number:05d}"
 
 
+def stored_signal(*, form_token: str | None) -> Signal | None:
+    """The signal stored from the form with this token: a resend of a form whose answer was
+    lost (a dropped connection, a database error after the commit) finds its first signal."""
+    if not form_token:
+        return None
+    return Signal.objects.filter(form_token=form_token).first()
+
+
+def decoy_thanks(*, now: datetime.datetime) -> tuple[str, datetime.date]:
+    """A reference and contact date for the robot caught by the honeypot, shaped like a real
+    one (near the next number of the year), so that it cannot tell it was caught. Nothing is
+    stored and no number is used up."""
+    today = timezone.localdate(now)
+    counter = SignalCounter.objects.filter(year=today.year).values_list("last_number", flat=True)
+    number = (counter.first() or 0) + 1 + secrets.randbelow(3)
+    return f"S-{today.year}-{number:05d}", Signal.first_contact_due(today)
+
+
 @in_site_language
 def submit_signal(
     *,
@@ -39,7 +60,7 @@ def submit_signal(
 ) -> tuple[Signal, bool]:
     """Store a signal and queue its mails. With a form token seen before, return the signal
     stored the first time and ``False``: a double submit stores once."""
-    if form_token and (existing := Signal.objects.filter(form_token=form_token).first()):
+    if existing := stored_signal(form_token=form_token):
         return existing, False
     try:
         with transaction.atomic():
@@ -51,7 +72,7 @@ def submit_signal(
                 form_token=form_token,
             )
     except IntegrityError:
-        existing = Signal.objects.filter(form_token=form_token).first() if form_token else None
+        existing = stored_signal(form_token=form_token)
         if existing is None:
             raise
         return existing, False

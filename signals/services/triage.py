@@ -140,6 +140,8 @@ def cancel_signal(
             duplicate_of is None or duplicate_of.pk == locked.pk
         ):
             return _("Give the reference of the signal this one repeats.")
+        if duplicate_of and not Signal.objects.visible_to(by).filter(pk=duplicate_of.pk).exists():
+            return _("There is no signal with this reference.")  # not: "not your district"
         return None
 
     def apply(locked):

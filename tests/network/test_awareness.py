@@ -30,6 +30,47 @@ def test_text_format_allows_headings_lists_bold_and_links_but_never_html():
     )
 
 
+@pytest.mark.parametrize(
+    "target",
+    [
+        "//evil.example/pagina",
+        "/\\evil.example",
+        "https:///evil.example",
+        "JavaScript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "java\tscript:alert(1)",
+        "java\x00script:alert(1)",
+        "\x01javascript:alert(1)",
+        "data:text/html,kwaad",
+        "vbscript:msgbox(1)",
+        "https:evil.example",
+        "https:/\\evil.example",
+        "mailto:",
+    ],
+)
+def test_text_format_shows_unsafe_links_as_plain_text(target):
+    html = textformat.render(f"Lees [dit]({target}) eens.")
+
+    assert "<a" not in html
+    assert html.startswith("<p>Lees [dit](")
+
+
+@pytest.mark.parametrize(
+    ("target", "href"),
+    [
+        ("https://example.org/a?b=1&c=2", "https://example.org/a?b=1&amp;c=2"),
+        ("HTTP://example.org", "HTTP://example.org"),
+        ("/sociale-kaart/", "/sociale-kaart/"),
+        ("/", "/"),
+        ("mailto:info@example.org", "mailto:info@example.org"),
+    ],
+)
+def test_text_format_links_web_addresses_site_paths_and_mail(target, href):
+    html = textformat.render(f"[dit]({target})")
+
+    assert html == f'<p><a href="{href}">dit</a></p>'
+
+
 def test_residents_read_published_items_only(resident):
     make_article(title="Het gesprek beginnen", slug="gesprek")
     draft = make_article(title="Nog niet klaar", slug="concept", is_published=False)

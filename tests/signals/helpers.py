@@ -34,8 +34,10 @@ def district() -> Area:
     return make_area(code="WK191601", name="Voorburg-Noord")
 
 
-def post_report(client: Client, **overrides):
-    return client.post("/melden/", report_data(**overrides), REMOTE_ADDR="203.0.113.7")
+def post_report(client: Client, follow: bool = False, **overrides):
+    return client.post(
+        "/melden/", report_data(**overrides), REMOTE_ADDR="203.0.113.7", follow=follow
+    )
 
 
 def reference_in(html: str) -> str:

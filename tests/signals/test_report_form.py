@@ -1,5 +1,6 @@
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from signals.models import Signal, SignalEvent, SignalMail
@@ -101,12 +102,34 @@ def test_rate_limit_is_per_client_address(resident, settings):
     assert Signal.objects.count() == 2
 
 
-def test_honeypot_stores_nothing_but_looks_like_success(resident):
-    response = post_report(resident, website="http://spam.example")
+def test_honeypot_thanks_the_robot_exactly_like_a_resident(
+    resident, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        real = Client().post("/melden/", report_data(), REMOTE_ADDR="198.51.100.9", follow=True)
 
-    assert response.status_code == 302
-    assert Signal.objects.count() == 0
-    assert mail.outbox == []
+        caught = post_report(resident, website="http://spam.example", follow=True)
+
+    assert caught.redirect_chain == real.redirect_chain == [(reverse("signals:thanks"), 302)]
+    assert caught.status_code == real.status_code == 200
+    assert [t.name for t in caught.templates] == [t.name for t in real.templates]
+    real_reference = Signal.objects.get().reference
+    decoy = reference_in(caught.content.decode())
+    assert decoy[:7] == real_reference[:7]
+    assert int(real_reference[7:]) < int(decoy[7:]) <= int(real_reference[7:]) + 3
+    assert Signal.objects.count() == 1
+    assert len(mail.outbox) == 2  # the resident's two mails, none for the robot
+
+
+def test_resend_after_a_lost_answer_shows_the_same_reference_even_at_the_limit(resident, settings):
+    settings.SIGNAL_RATE_LIMIT = 1
+    data = report_data()
+    resident.post("/melden/", data, REMOTE_ADDR="203.0.113.7")  # the answer never arrives
+
+    again = resident.post("/melden/", data, REMOTE_ADDR="203.0.113.7", follow=True)
+
+    assert again.status_code == 200
+    assert reference_in(again.content.decode()) == Signal.objects.get().reference
 
 
 @pytest.mark.parametrize(
