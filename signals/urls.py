@@ -1,26 +1,26 @@
 from django.urls import path
 
-from signals import views
+from signals.views import detail, intake, queue, referrals
 
 app_name = "signals"
 
 urlpatterns = [
-    path("melden/", views.report, name="report"),
-    path("melden/bedankt/", views.thanks, name="thanks"),
-    path("signalen/", views.queue, name="queue"),
-    path("signalen/nieuw/", views.desk_report, name="desk_report"),
-    path("signalen/mijn-meldingen/", views.my_reports, name="my_reports"),
-    path("signalen/<str:reference>/", views.detail, name="detail"),
-    path("signalen/<str:reference>/oppakken/", views.take, name="take"),
-    path("signalen/<str:reference>/toewijzen/", views.assign, name="assign"),
-    path("signalen/<str:reference>/status/", views.move, name="move"),
-    path("signalen/<str:reference>/notitie/", views.note, name="note"),
-    path("signalen/<str:reference>/contactpoging/", views.contact_attempt, name="contact_attempt"),
-    path("signalen/<str:reference>/annuleren/", views.cancel, name="cancel"),
-    path("signalen/<str:reference>/afsluiten/", views.close, name="close"),
-    path("signalen/<str:reference>/heropenen/", views.reopen, name="reopen"),
-    path("signalen/<str:reference>/anonimiseren/", views.anonymise, name="anonymise"),
-    path("signalen/<str:reference>/inzage/", views.export, name="export"),
-    path("signalen/<str:reference>/doorverwijzen/", views.refer, name="refer"),
-    path("signalen/<str:reference>/nazorg/<int:pk>/", views.follow_up, name="follow_up"),
+    path("melden/", intake.report, name="report"),
+    path("melden/bedankt/", intake.thanks, name="thanks"),
+    path("signalen/", queue.queue, name="queue"),
+    path("signalen/nieuw/", intake.desk_report, name="desk_report"),
+    path("signalen/mijn-meldingen/", intake.my_reports, name="my_reports"),
+    path("signalen/<str:reference>/", detail.detail, name="detail"),
+    path("signalen/<str:reference>/oppakken/", detail.take, name="take"),
+    path("signalen/<str:reference>/toewijzen/", detail.assign, name="assign"),
+    path("signalen/<str:reference>/status/", detail.move, name="move"),
+    path("signalen/<str:reference>/notitie/", detail.note, name="note"),
+    path("signalen/<str:reference>/contactpoging/", detail.contact_attempt, name="contact_attempt"),
+    path("signalen/<str:reference>/annuleren/", detail.cancel, name="cancel"),
+    path("signalen/<str:reference>/afsluiten/", detail.close, name="close"),
+    path("signalen/<str:reference>/heropenen/", detail.reopen, name="reopen"),
+    path("signalen/<str:reference>/anonimiseren/", detail.anonymise, name="anonymise"),
+    path("signalen/<str:reference>/inzage/", detail.export, name="export"),
+    path("signalen/<str:reference>/doorverwijzen/", referrals.refer, name="refer"),
+    path("signalen/<str:reference>/nazorg/<int:pk>/", referrals.follow_up, name="follow_up"),
 ]

@@ -63,7 +63,7 @@ def test_the_scan_finds_the_view_modules():
         "network/views.py",
         "network/socialmap/views/workspace.py",
         "network/partnership/views/meetings.py",
-        "signals/views.py",
+        "signals/views/detail.py",
         "monitoring/views.py",
     } <= found
 

@@ -1,0 +1,33 @@
+"""The coordinators' queue of signals."""
+
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.shortcuts import render
+from django.utils import timezone
+
+from signals.forms.triage import (
+    QueueFilterForm,
+)
+from signals.models import Signal, SignalMail
+
+PAGE_SIZE = 25
+
+
+@login_required
+@permission_required("signals.triage_signal", raise_exception=True)
+def queue(request):
+    filters = QueueFilterForm(request.GET or None)
+    today = timezone.localdate()
+    visible = Signal.objects.visible_to(request.user)
+    signals = filters.filter(visible.for_queue(), user=request.user, today=today)
+    page = Paginator(signals, PAGE_SIZE).get_page(request.GET.get("page"))
+    counts = dict(visible.values_list("status").annotate(n=Count("pk")).order_by())
+    context = {
+        "filters": filters,
+        "page": page,
+        "today": today,
+        "counts": [(value, label, counts.get(value, 0)) for value, label in Signal.Status.choices],
+        "failed_mails": SignalMail.objects.filter(state=SignalMail.State.FAILED).count(),
+    }
+    return render(request, "signals/queue.html", context)
