@@ -1,40 +1,20 @@
 from django import forms
-from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
-from django.template import loader
-from django.urls import reverse
-from django.utils import translation
 
-from coalition.lib import absolute_url
-from coalition.tasks import send_email
+from coalition.tasks import send_password_reset
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
     """Django's password reset, with the mail sent by the task worker instead of the request.
 
-    The mail is in the site's language, whatever language the visitor chose, and its link
-    starts with ``SITE_URL``, not with the host the request named.
+    The task gets only the user's id: it makes the link (a secret) and the text when it runs,
+    in the site's language and starting with ``SITE_URL`` (coalition/tasks.py).
     """
 
-    def send_mail(
-        self,
-        subject_template_name,
-        email_template_name,
-        context,
-        from_email,
-        to_email,
-        html_email_template_name=None,
-    ):
-        link = reverse(
-            "password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]}
-        )
-        context = {**context, "site_name": settings.COALITION_NAME, "link": absolute_url(link)}
-        with translation.override(settings.LANGUAGE_CODE):
-            subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
-            body = loader.render_to_string(email_template_name, context)
-        send_email.enqueue(subject=subject, body=body, to=[to_email])
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        send_password_reset.enqueue(user_id=context["user"].pk)
 
 
 class LoginForm(AuthenticationForm):

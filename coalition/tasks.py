@@ -1,14 +1,70 @@
-"""Background work shared by every app. Mail leaves through here, never inside a request."""
+"""Background work shared by every app. Mail leaves through here, never inside a request.
+
+A task's arguments are stored (in the task results table) until ``prune_task_results``
+removes them. A mail with a secret link (password reset, invitation, freshness reminder)
+therefore has a task of its own that takes ids and makes the link and the text when it runs;
+only mails without a secret pass their text to ``send_email``.
+"""
+
+import datetime
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
-from django.tasks import task
+from django.db.models import Q
+from django.tasks import TaskResultStatus, task
+from django.template.loader import render_to_string
+from django.utils import translation
+from django_tasks_db.models import DBTaskResult
+
+from coalition.lib import password_link
+
+RESET_SUBJECT = "registration/password_reset_subject.txt"
+RESET_BODY = "registration/password_reset_email.html"
+Status = TaskResultStatus
 
 
 @task
-def send_email(*, subject: str, body: str, to: list[str], html: str = "") -> int:
-    """Send one e-mail. Raises when the mail server refuses, so the worker records a failure."""
-    message = EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, to)
+def send_email(
+    *, subject: str, body: str, to: list[str], html: str = "", message_id: str = ""
+) -> int:
+    """Send one e-mail. Raises when the mail server refuses, so the worker records a failure.
+
+    ``message_id`` makes a second attempt of the same mail recognisable as the same message.
+    """
+    headers = {"Message-ID": message_id} if message_id else None
+    message = EmailMultiAlternatives(
+        subject, body, settings.DEFAULT_FROM_EMAIL, to, headers=headers
+    )
     if html:
         message.attach_alternative(html, "text/html")
     return message.send()
+
+
+@task
+def send_password_reset(*, user_id: int) -> int:
+    """The password reset mail, in the site's language, its link made only now."""
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None or not user.email:
+        return 0
+    context = {"user": user, "site_name": settings.COALITION_NAME, "link": password_link(user)}
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = "".join(render_to_string(RESET_SUBJECT, context).splitlines())
+        body = render_to_string(RESET_BODY, context)
+    return send_email.call(subject=subject, body=body, to=[user.email])
+
+
+def finished_task_results(*, now: datetime.datetime):
+    """Task results older than ``TASK_RESULTS_KEEP_DAYS``: finished ones, and ones still
+    marked running after that long (their worker died)."""
+    before = now - datetime.timedelta(days=settings.TASK_RESULTS_KEEP_DAYS)
+    return DBTaskResult.objects.filter(
+        Q(finished_at__lt=before, status__in=[Status.SUCCESSFUL, Status.FAILED])
+        | Q(started_at__lt=before, status=Status.RUNNING)
+    )
+
+
+def prune_task_results(*, now: datetime.datetime) -> int:
+    """Delete the task results ``finished_task_results`` finds; returns how many."""
+    deleted, _ = finished_task_results(now=now).delete()
+    return deleted
