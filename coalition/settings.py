@@ -107,6 +107,8 @@ SIGNAL_MAIL_MAX_ATTEMPTS = env_int("SIGNAL_MAIL_MAX_ATTEMPTS", 10)
 # A worker holds a signal mail this long while it talks to the mail server; when the worker
 # dies, the mail is taken up again by the next ``retry_signal_mail`` after that.
 SIGNAL_MAIL_LEASE_SECONDS = env_int("SIGNAL_MAIL_LEASE_SECONDS", 120)
+# A failed signal mail waits this long before retry_signal_mail queues it again.
+SIGNAL_MAIL_RETRY_MINUTES = env_int("SIGNAL_MAIL_RETRY_MINUTES", 10)
 SIGNAL_FOLLOW_UP_WEEKS = env_int("SIGNAL_FOLLOW_UP_WEEKS", 6)
 
 # Behind a TLS-terminating proxy some of these are handled there; each can be switched off.

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import Q
-from django.tasks import TaskResultStatus, task
+from django.tasks import Task, TaskResultStatus, task
 from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks_db.models import DBTaskResult
@@ -52,6 +52,12 @@ def send_password_reset(*, user_id: int) -> int:
         subject = "".join(render_to_string(RESET_SUBJECT, context).splitlines())
         body = render_to_string(RESET_BODY, context)
     return send_email.call(subject=subject, body=body, to=[user.email])
+
+
+def waiting_task_kwargs(waiting: Task) -> list[dict]:
+    """The keyword arguments of the tasks of this kind that wait in the database queue."""
+    rows = DBTaskResult.objects.filter(status=Status.READY, task_path=waiting.module_path)
+    return [row["kwargs"] for row in rows.values_list("args_kwargs", flat=True)]
 
 
 def finished_task_results(*, now: datetime.datetime):

@@ -2,6 +2,7 @@
 reminders are made when the mail is sent and stored in no table, not even in the arguments
 of the queued task. Finished task results are pruned."""
 
+import contextlib
 import datetime
 import re
 
@@ -15,7 +16,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from network.socialmap.services import send_verification_reminders
-from tests.factories import make_activity, make_organisation, make_user
+from tests.factories import make_activity, make_organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -154,9 +155,7 @@ def run_check_platform() -> str:
     from io import StringIO
 
     out = StringIO()
-    try:
+    with contextlib.suppress(SystemExit):
         call_command("check_platform", stdout=out)
-    except SystemExit:
-        pass
     lines = [line for line in out.getvalue().splitlines() if not line.endswith(": 0")]
     return "\n".join(lines)
