@@ -12,18 +12,15 @@ import hashlib
 from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.models import User
-from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import EmailMultiAlternatives
 from django.tasks import task
 from django.template import loader
 from django.urls import reverse
 from django.utils import translation
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from coalition.lib import absolute_url, client_address, over_limit
+from coalition.lib import absolute_url, client_address, over_limit, password_link
 
 NOTICES = {
     "device_added": gettext_noop("An authenticator app was linked to your account"),
@@ -59,17 +56,10 @@ def send_password_reset(*, email: str) -> int:
     """Mail a link to choose a new password to each active account with this address."""
     sent = 0
     for user in PasswordResetForm().get_users(email):
-        path = reverse(
-            "password_reset_confirm",
-            kwargs={
-                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                "token": default_token_generator.make_token(user),
-            },
-        )
         sent += send_account_mail(
             subject_template="registration/password_reset_subject.txt",
             body_template="registration/password_reset_email.html",
-            context={"user": user, "link": absolute_url(path)},
+            context={"user": user, "link": password_link(user)},
             to=user.email,
         )
     return sent

@@ -1,9 +1,13 @@
 """Small helpers that more than one app needs."""
 
 from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import models
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 
 PER_PAGE = 25
@@ -21,6 +25,14 @@ def absolute_url(path: str, *, site_url: str = "") -> str:
     given another address.
     """
     return (site_url or settings.SITE_URL).rstrip("/") + path
+
+
+def password_link(user) -> str:
+    """The link with which ``user`` chooses a (new) password. It is a secret: make it when the
+    mail is sent (in the task), never earlier, so that it is stored nowhere."""
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    return absolute_url(reverse("password_reset_confirm", kwargs={"uidb64": uid, "token": token}))
 
 
 def client_address(request) -> str:

@@ -104,6 +104,11 @@ SIGNAL_FIRST_CONTACT_DAYS = env_int("SIGNAL_FIRST_CONTACT_DAYS", 3)
 SIGNAL_RETENTION_MONTHS = env_int("SIGNAL_RETENTION_MONTHS", 12)
 SIGNAL_UNREACHABLE_ATTEMPTS = env_int("SIGNAL_UNREACHABLE_ATTEMPTS", 3)
 SIGNAL_MAIL_MAX_ATTEMPTS = env_int("SIGNAL_MAIL_MAX_ATTEMPTS", 10)
+# A worker holds a signal mail this long while it talks to the mail server; when the worker
+# dies, the mail is taken up again by the next ``retry_signal_mail`` after that.
+SIGNAL_MAIL_LEASE_SECONDS = env_int("SIGNAL_MAIL_LEASE_SECONDS", 120)
+# A failed signal mail waits this long before retry_signal_mail queues it again.
+SIGNAL_MAIL_RETRY_MINUTES = env_int("SIGNAL_MAIL_RETRY_MINUTES", 10)
 SIGNAL_FOLLOW_UP_WEEKS = env_int("SIGNAL_FOLLOW_UP_WEEKS", 6)
 
 # Behind a TLS-terminating proxy some of these are handled there; each can be switched off.
@@ -286,6 +291,8 @@ CACHES["template_fragments"] = {
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Days a finished task (its arguments, result, traceback) is kept before prune_task_results.
+TASK_RESULTS_KEEP_DAYS = env_int("TASK_RESULTS_KEEP_DAYS", 14)
 
 # --- Internationalisation ----------------------------------------------------------------
 LANGUAGE_CODE = "nl"

@@ -1,20 +1,11 @@
 """Workflows about partner users: invited to an organisation, disabled when they leave."""
 
-from django.conf import settings
 from django.contrib.auth.models import Group, User
-from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
-from django.utils.translation import gettext as _
 
 from coalition import roles
-from coalition.lib import absolute_url
-from coalition.tasks import send_email
 from network.models import Organisation
+from network.tasks import send_partner_invitation
 
 
 @transaction.atomic
@@ -23,7 +14,8 @@ def invite_partner(
 ) -> User:
     """Create (or re-enable) a partner account for an organisation and mail a set-password link.
 
-    The mail is in the site's language, whatever language the coordinator reads the site in.
+    The task gets ids only; it makes the link and the text (in the site's language) when it
+    runs, so the link is stored nowhere.
     """
     user = User.objects.filter(username__iexact=email).first()
     if user is None:
@@ -33,22 +25,7 @@ def invite_partner(
     user.save()
     user.groups.add(Group.objects.get(name=roles.PARTNER))
     organisation.users.add(user)
-    link = absolute_url(
-        reverse(
-            "password_reset_confirm",
-            kwargs={
-                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                "token": default_token_generator.make_token(user),
-            },
-        )
-    )
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("Your account for the social map")
-        body = render_to_string(
-            "network/email/invitation.txt",
-            {"user": user, "organisation": organisation, "link": link},
-        )
-    send_email.enqueue(subject=subject, body=body, to=[user.email])
+    send_partner_invitation.enqueue(user_id=user.pk, organisation_id=organisation.pk)
     return user
 
 

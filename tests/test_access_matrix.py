@@ -20,6 +20,7 @@ from django.utils.http import urlsafe_base64_encode
 from network.models import Activity, ActivityChange, MistakeReport
 from network.socialmap import hsds
 from network.socialmap import services as network_services
+from network.socialmap.tokens import verification_token
 from signals.models import CoordinatorDistrict
 from tests.conftest import built_once, copy_client, login
 from tests.factories import (
@@ -371,7 +372,7 @@ def build_world() -> dict:
             proposed_by=partner_a,
         ),
         "report_a": MistakeReport.objects.create(activity=activity_a, message="Tijd klopt niet"),
-        "verify_token": network_services.verification_token(activity_a, partner_a),
+        "verify_token": verification_token(activity_a, partner_a),
         **partner_network_world(organisation_a),
         "clients": {
             "anonymous": Client(enforce_csrf_checks=True),

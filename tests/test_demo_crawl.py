@@ -36,7 +36,7 @@ from network.models import (
     Training,
 )
 from network.socialmap import hsds
-from network.socialmap import services as socialmap_services
+from network.socialmap.tokens import verification_token
 from signals.models import Signal
 from tests.conftest import login
 from tests.test_access_matrix import MATRIX, NOT_IN_MATRIX
@@ -74,7 +74,7 @@ def years() -> Args:
 def verification_links() -> Args:
     partner = User.objects.get(username="partner@example.org")
     activities = Activity.objects.filter(organisation__users=partner)
-    return [[socialmap_services.verification_token(a, partner)] for a in activities]
+    return [[verification_token(a, partner)] for a in activities]
 
 
 DISTRICTS = Area.objects.filter(kind=Area.Kind.DISTRICT)

@@ -10,16 +10,13 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core import signing
 from django.db import models, transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from coalition.lib import absolute_url
 from coalition.tasks import send_email
 from network.models import Activity, ActivityChange, ActivityEvent, MistakeReport
+from network.tasks import send_verification_reminder
 
 # The fields a partner edits; a change under review holds new values for these.
 EDITABLE_FIELDS = [
@@ -68,9 +65,6 @@ EDITABLE_FIELDS = [
     "status",
     "alert",
 ]
-
-VERIFY_SALT = "network.verify-activity"
-VERIFY_MAX_AGE = 60 * 60 * 24 * 60  # a reminder link works for 60 days
 
 
 def _json(value):
@@ -292,24 +286,12 @@ def verify_activity(*, activity: Activity, by: User | None, today: date) -> None
     _log(activity, ActivityEvent.Action.VERIFIED, by)
 
 
-def verification_token(activity: Activity, user: User) -> str:
-    return signing.dumps({"a": activity.pk, "u": user.pk}, salt=VERIFY_SALT)
-
-
-def read_verification_token(token: str) -> tuple[int, int] | None:
-    """``(activity_pk, user_pk)`` of a valid reminder link, or None."""
-    try:
-        data = signing.loads(token, salt=VERIFY_SALT, max_age=VERIFY_MAX_AGE)
-    except signing.BadSignature:
-        return None
-    return data["a"], data["u"]
-
-
 @transaction.atomic
 def send_verification_reminders(*, today: date, site_url: str = "") -> int:
     """Queue one e-mail per partner user per activity not checked for six months.
 
-    The links start with ``SITE_URL``, or with ``site_url`` when the command is given one.
+    The task makes the signed link when it runs; it starts with ``SITE_URL``, or with
+    ``site_url`` when the command is given one.
     """
     sent = 0
     due = list(Activity.objects.due_for_reminder(today).select_related("organisation"))
@@ -321,17 +303,9 @@ def send_verification_reminders(*, today: date, site_url: str = "") -> int:
                 activity.organisation.users.filter(is_active=True).exclude(email="")
             )
         for user in users_by_org[org]:
-            link = absolute_url(
-                reverse("network:verify_link", args=[verification_token(activity, user)]),
-                site_url=site_url,
+            send_verification_reminder.enqueue(
+                activity_id=activity.pk, user_id=user.pk, site_url=site_url
             )
-            with translation.override(settings.LANGUAGE_CODE):
-                subject = _("Is “%(title)s” still correct?") % {"title": activity.title}
-                body = render_to_string(
-                    "network/socialmap/email/verify_reminder.txt",
-                    {"activity": activity, "user": user, "link": link},
-                )
-            send_email.enqueue(subject=subject, body=body, to=[user.email])
             sent += 1
     Activity.objects.filter(pk__in=[a.pk for a in due]).update(reminder_sent_on=today)
     return sent

@@ -1,5 +1,8 @@
 """The outbox: the mails about a signal and their state."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +34,10 @@ class SignalMail(models.Model):
     last_error = models.CharField(_("last error"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("queued"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # No other attempt starts before this moment. Set (and committed) before a worker talks
+    # to the mail server: after it, that worker is presumed dead (the lease). After a
+    # failure: the pause before the next attempt.
+    claimed_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -39,3 +46,13 @@ class SignalMail(models.Model):
 
     def __str__(self):
         return f"{self.signal_id} {self.get_kind_display()} ({self.get_state_display()})"
+
+    @property
+    def message_id(self) -> str:
+        """The Message-ID of every attempt of this mail: a second attempt after a crash is
+        recognisably the same message (mail clients and servers show it once)."""
+        domain = urlsplit(settings.SITE_URL).hostname or "localhost"
+        return f"<signal-mail.{self.pk}.{self.created_at:%Y%m%d%H%M%S}@{domain}>"
+
+    def is_claimed(self, now) -> bool:
+        return self.claimed_until is not None and self.claimed_until > now

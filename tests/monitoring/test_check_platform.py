@@ -92,4 +92,5 @@ def test_json_output():
         "stale_activities",
         "failed_tasks",
         "failed_signal_mails",
+        "old_task_results",
     }

@@ -6,7 +6,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from network.models import Activity, ActivityEvent
-from network.socialmap.services import send_verification_reminders, verification_token
+from network.socialmap.services import send_verification_reminders
+from network.socialmap.tokens import verification_token
 from tests.factories import make_activity, make_organisation
 
 pytestmark = pytest.mark.django_db

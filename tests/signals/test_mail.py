@@ -34,6 +34,7 @@ def test_failed_mail_is_sent_by_retry_command(
     resident, settings, django_capture_on_commit_callbacks
 ):
     settings.MAILERS = DOWN
+    settings.SIGNAL_MAIL_RETRY_MINUTES = 0
     with django_capture_on_commit_callbacks(execute=True):
         post_report(resident)
     settings.MAILERS = UP
@@ -60,6 +61,7 @@ def test_retry_gives_up_after_the_attempt_limit(
 ):
     settings.MAILERS = DOWN
     settings.SIGNAL_MAIL_MAX_ATTEMPTS = 2
+    settings.SIGNAL_MAIL_RETRY_MINUTES = 0
     with django_capture_on_commit_callbacks(execute=True):
         post_report(resident)
 
@@ -102,3 +104,78 @@ def test_coordinators_mail_links_to_the_signal_on_site_url(
     signal = Signal.objects.get()
     to_coordinators = next(m for m in mail.outbox if m.to == [settings.COORDINATOR_EMAIL])
     assert f"http://localhost:8000/signalen/{signal.reference}/" in to_coordinators.body
+
+
+def test_every_attempt_of_a_mail_carries_the_same_message_id(
+    resident, settings, django_capture_on_commit_callbacks
+):
+    settings.MAILERS = DOWN
+    settings.SIGNAL_MAIL_RETRY_MINUTES = 0
+    with django_capture_on_commit_callbacks(execute=True):
+        post_report(resident)
+    settings.MAILERS = UP
+    call_command("retry_signal_mail", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("retry_signal_mail", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    notification = SignalMail.objects.get(kind=SignalMail.Kind.NOTIFICATION)
+    from signals.tasks import deliver_mail
+
+    SignalMail.objects.filter(pk=notification.pk).update(state=SignalMail.State.FAILED)
+    deliver_mail(mail_id=notification.pk)  # as if the first success was never recorded
+
+    sent_ids = [m.message()["Message-ID"] for m in mail.outbox if m.to == [notification.to]]
+    stamp = f"{notification.created_at:%Y%m%d%H%M%S}"
+    assert sent_ids == [f"<signal-mail.{notification.pk}.{stamp}@localhost>"] * 2
+
+
+def test_mail_in_the_hands_of_a_worker_is_not_sent_by_another(resident, settings):
+    post_report(resident)  # the on-commit hooks do not run: the tasks are not queued
+    claimed = timezone.now() + datetime.timedelta(seconds=60)
+    SignalMail.objects.update(claimed_until=claimed, attempts=1)
+    from signals.tasks import deliver_mail
+
+    call_command("retry_signal_mail", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    states = [deliver_mail(mail_id=pk) for pk in SignalMail.objects.values_list("pk", flat=True)]
+
+    assert states == ["queued", "queued"]
+    assert mail.outbox == []
+
+
+def test_mail_of_a_worker_that_died_is_sent_once_its_claim_has_run_out(resident, settings):
+    post_report(resident)  # the on-commit hooks do not run: the tasks are not queued
+    SignalMail.objects.update(
+        claimed_until=timezone.now() - datetime.timedelta(seconds=1), attempts=1
+    )
+
+    call_command("retry_signal_mail", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    assert set(SignalMail.objects.values_list("state", "attempts")) == {(SignalMail.State.SENT, 2)}
+    assert len(mail.outbox) == 2
+    assert SignalEvent.objects.filter(kind=SignalEvent.Kind.MAIL_SENT).count() == 2
+
+
+def test_unclaimed_mail_is_left_to_its_task_for_one_claim_period(resident, settings):
+    settings.SIGNAL_MAIL_LEASE_SECONDS = 120
+    post_report(resident)  # the tasks are not queued (yet): only the sweep could send them
+    SignalMail.objects.update(created_at=timezone.now() - datetime.timedelta(seconds=60))
+    call_command("retry_signal_mail", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert mail.outbox == []
+
+    SignalMail.objects.update(created_at=timezone.now() - datetime.timedelta(seconds=180))
+    call_command("retry_signal_mail", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    assert len(mail.outbox) == 2
+
+
+def test_failed_mail_waits_the_retry_pause(resident, settings, django_capture_on_commit_callbacks):
+    settings.MAILERS = DOWN
+    settings.SIGNAL_MAIL_RETRY_MINUTES = 10
+    with django_capture_on_commit_callbacks(execute=True):
+        post_report(resident)
+    settings.MAILERS = UP
+
+    call_command("retry_signal_mail", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert mail.outbox == []
+    SignalMail.objects.update(claimed_until=timezone.now() - datetime.timedelta(seconds=1))
+    call_command("retry_signal_mail", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    assert len(mail.outbox) == 2

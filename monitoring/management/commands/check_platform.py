@@ -1,10 +1,12 @@
 """``python manage.py check_platform [--json]``: what needs attention on the platform.
 
 Overdue signals (no first contact within the promised term), stale activities (not checked
-for twelve months), failed background tasks and failed signal e-mails. Exit status 1 when
+for twelve months), failed background tasks, failed signal e-mails and finished task
+results older than ``TASK_RESULTS_KEEP_DAYS`` (the prune job does not run). Exit status 1 when
 something needs attention, 0 otherwise.
 """
 
+import datetime
 import json
 import sys
 
@@ -14,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_tasks_db.models import DBTaskResult
 
+from coalition.tasks import finished_task_results
 from network.models import Activity
 from signals.models import Signal, SignalMail
 
@@ -22,11 +25,16 @@ CHECKS = {
     "stale_activities": gettext_lazy("Published activities not checked for twelve months"),
     "failed_tasks": gettext_lazy("Background tasks that failed"),
     "failed_signal_mails": gettext_lazy("Signal e-mails that could not be sent"),
+    "old_task_results": gettext_lazy(
+        "Finished background tasks kept too long (does prune_task_results run daily?)"
+    ),
 }
 EXAMPLES = 10
 
 
 def platform_findings(today) -> dict[str, dict]:
+    # A day of slack: the daily prune_task_results has not run yet today.
+    yesterday = timezone.now() - datetime.timedelta(days=1)
     querysets = {
         "overdue_signals": Signal.objects.overdue(today).order_by("contact_due"),
         "stale_activities": Activity.objects.stale(today).order_by("last_verified_on"),
@@ -34,6 +42,7 @@ def platform_findings(today) -> dict[str, dict]:
         "failed_signal_mails": SignalMail.objects.filter(
             state=SignalMail.State.FAILED
         ).select_related("signal"),
+        "old_task_results": finished_task_results(now=yesterday).order_by("enqueued_at"),
     }
     describe = {
         "overdue_signals": lambda s: (
@@ -46,6 +55,9 @@ def platform_findings(today) -> dict[str, dict]:
         ),
         "failed_tasks": lambda t: f"{t.task_path} {t.id} ({t.exception_class_path})",
         "failed_signal_mails": lambda m: f"{m.signal.reference} {m.kind}: {m.last_error}",
+        "old_task_results": lambda t: (
+            f"{t.task_path} {t.id} ({t.status}, {t.enqueued_at:%Y-%m-%d})"
+        ),
     }
     return {
         key: {
@@ -58,7 +70,10 @@ def platform_findings(today) -> dict[str, dict]:
 
 
 class Command(BaseCommand):
-    help = "Report overdue signals, stale activities, failed tasks and failed signal e-mails."
+    help = (
+        "Report overdue signals, stale activities, failed tasks, failed signal e-mails and "
+        "task results kept too long."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--json", action="store_true", help="Print the findings as JSON.")

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 from network.models import Activity, Organisation
 from network.socialmap import catalogue, search, services
 from network.socialmap.forms import ActivitySearchForm, MistakeReportForm
+from network.socialmap.tokens import read_verification_token
 
 SHORTLIST = "network_shortlist"
 SHORTLIST_MAX = 50
@@ -152,7 +153,7 @@ def _safe_next(request) -> str:
 
 def verify_link(request, token):
     """The link in a reminder mail: one button to confirm the activity is still correct."""
-    found = services.read_verification_token(token)
+    found = read_verification_token(token)
     if found is None:
         raise PermissionDenied
     activity = get_object_or_404(Activity, pk=found[0])
