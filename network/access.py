@@ -46,6 +46,19 @@ def get_action_for_note(user, pk) -> Action:
     return action
 
 
+def may_update_progress(user, action: Action) -> bool:
+    return Action.objects.progress_updatable_by(user).filter(pk=action.pk).exists()
+
+
+def get_action_for_progress(user, pk) -> Action:
+    """An action whose status and progress the user may update (their organisation leads it,
+    or they are a coordinator): 404 or 403."""
+    action = get_object_or_404(Action.objects.with_related(), pk=pk)
+    if not may_update_progress(user, action):
+        raise PermissionDenied
+    return action
+
+
 def get_article_for(user, slug, *, with_image: bool = False) -> Article:
     """An awareness item the user may read: 404 when it is unknown or a draft they may not
     see, so drafts stay secret. ``with_image`` loads the image and needs one."""

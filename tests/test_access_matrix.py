@@ -129,6 +129,12 @@ ARGS = {
     "network:person_edit": pk("person_a"),
     "network:training": pk("training_a"),
     "network:training_edit": pk("training_a"),
+    # Partners in the loop (issue 14).
+    "network:action_progress": pk("action_a"),
+    "network:participation_complete": lambda world: [
+        world["training_a"].pk,
+        world["participation_a"].pk,
+    ],
 }
 
 # name: (GET codes, POST codes) for anonymous, partner A, partner B, coordinator, superuser
@@ -277,6 +283,9 @@ MATRIX = {
     "network:training_edit": ("302 403 403 200 200", "302 403 403 200 200"),
     "network:training_new": ("302 403 403 200 200", "302 403 403 200 200"),
     "network:trainings": ("302 200 200 200 200", "302 200 200 200 200"),
+    # Partners in the loop (issue 14): partner A's organisation leads the action.
+    "network:action_progress": ("302 405 405 405 405", "302 400 403 400 400"),
+    "network:participation_complete": ("302 405 405 405 405", "302 403 403 302 302"),
 }
 
 
@@ -371,14 +380,17 @@ def build_world() -> dict:
 
 def partner_network_world(organisation_a) -> dict:
     """Objects of the partner network (issue 5): organisation A takes part in the action."""
-    from network.models import Goal
+    from network.models import Goal, Participation
     from tests.factories import make_action, make_article, make_meeting, make_person, make_training
 
+    person_a = make_person(organisation=organisation_a)
+    training_a = make_training()
     return {
-        "action_a": make_action(participants=[organisation_a]),
+        "action_a": make_action(participants=[organisation_a], lead_organisation=organisation_a),
         "meeting_a": make_meeting(invited=[organisation_a]),
-        "person_a": make_person(organisation=organisation_a),
-        "training_a": make_training(),
+        "person_a": person_a,
+        "training_a": training_a,
+        "participation_a": Participation.objects.create(training=training_a, person=person_a),
         "goal": Goal.objects.get(number=1),
         "article_a": make_article(
             slug="uitleg", image=b"\x89PNG\r\n\x1a\n", image_type="image/png", image_alt="x"

@@ -47,6 +47,15 @@ ACTIONS = [
     (3, "Ambassadeursnetwerk borgen", "gepland", []),
 ]
 
+# Measurable targets of some actions: title -> (what is counted, target, reached so far)
+TARGETS = {
+    "Training signaleren voor kappers en winkeliers": ("kappers en winkeliers getraind", 40, 0),
+    "Ambassadeursnetwerk borgen": ("ambassadeurs getraind", 60, 25),
+    "Mantelzorgcafé in elke wijk": ("wijken met een mantelzorgcafé", 6, 2),
+    "Maatjesproject uitbreiden naar Leidschenveen": ("maatjes gekoppeld", 30, 18),
+    "Voorlichting op basisscholen": ("scholen bezocht", 12, 3),
+}
+
 
 def _at(day: date, hour: int) -> datetime:
     return datetime.combine(day, time(hour, 0), AMSTERDAM)
@@ -102,6 +111,7 @@ def seed(stdout) -> None:
     partner = User.objects.filter(username="partner@example.org").first()
     actions = []
     for n, (number, title, status, slugs) in enumerate(ACTIONS):
+        label, target, reached = TARGETS.get(title, ("", None, 0))
         action, _ = Action.objects.update_or_create(
             year=today.year,
             title=title,
@@ -115,6 +125,9 @@ def seed(stdout) -> None:
                 "indicator_target": "Minder ernstig eenzame inwoners (GGD-monitor)"
                 if n % 3 == 0
                 else "",
+                "target_label": label,
+                "target_value": target,
+                "current_value": reached,
             },
         )
         action.participants.set([members[(n + 1) % len(members)], members[(n + 2) % len(members)]])

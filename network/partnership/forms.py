@@ -153,6 +153,9 @@ class ActionForm(forms.ModelForm):
             "starts_on",
             "ends_on",
             "status",
+            "target_label",
+            "target_value",
+            "current_value",
             "indicator_target",
         ]
         widgets = {
@@ -174,6 +177,11 @@ class ActionForm(forms.ModelForm):
         for name, queryset in choices.items():
             if name in self.fields:
                 self.fields[name].queryset = queryset
+        if "current_value" in self.fields:
+            self.fields["current_value"].required = False
+
+    def clean_current_value(self):
+        return self.cleaned_data["current_value"] or 0
 
     def clean_year(self):
         year = self.cleaned_data["year"]
@@ -191,6 +199,32 @@ class ProgressNoteForm(forms.Form):
     text = forms.CharField(
         label=_("Progress"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class ActionProgressForm(forms.Form):
+    """What the lead organisation updates: status, the number reached, and a dated note."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=Action.Status.choices)
+    current_value = forms.IntegerField(
+        label=_("Number reached so far"), min_value=0, max_value=10_000_000
+    )
+    text = forms.CharField(
+        label=_("What happened (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    @classmethod
+    def for_action(cls, action: Action, data=None):
+        initial = {"status": action.status, "current_value": action.current_value}
+        form = cls(data, initial=initial)
+        if action.target_label:
+            form.fields["current_value"].help_text = _("%(label)s; target: %(target)s") % {
+                "label": action.target_label,
+                "target": action.target_value if action.target_value else "—",
+            }
+        return form
 
 
 class MeetingForm(forms.ModelForm):

@@ -110,6 +110,12 @@ urlpatterns = [
         trainings.participant_add,
         name="participant_add",
     ),
+    path(
+        "netwerk/trainingen/<int:pk>/deelnemer/<int:participation>/afgerond/",
+        trainings.participation_complete,
+        name="participation_complete",
+    ),
+    path("netwerk/acties/<int:pk>/stand/", agenda.action_progress, name="action_progress"),
     path("voorlichting/", awareness.articles, name="articles"),
     path("voorlichting/<slug:slug>/", awareness.article, name="article"),
     path("voorlichting/<slug:slug>/afbeelding", awareness.article_image, name="article_image"),
