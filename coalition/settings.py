@@ -105,6 +105,10 @@ SIGNAL_RETENTION_MONTHS = env_int("SIGNAL_RETENTION_MONTHS", 12)
 SIGNAL_UNREACHABLE_ATTEMPTS = env_int("SIGNAL_UNREACHABLE_ATTEMPTS", 3)
 SIGNAL_MAIL_MAX_ATTEMPTS = env_int("SIGNAL_MAIL_MAX_ATTEMPTS", 10)
 SIGNAL_FOLLOW_UP_WEEKS = env_int("SIGNAL_FOLLOW_UP_WEEKS", 6)
+# Ambassadors: months back in which a contribution makes an ambassador "active".
+AMBASSADOR_ACTIVE_MONTHS = env_int("AMBASSADOR_ACTIVE_MONTHS", 6)
+if AMBASSADOR_ACTIVE_MONTHS < 1:
+    raise ImproperlyConfigured("AMBASSADOR_ACTIVE_MONTHS must be 1 or more.")
 
 # Behind a TLS-terminating proxy some of these are handled there; each can be switched off.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)

@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from coalition import roles
-from network.models import Action, Activity, Article, Organisation
+from network.models import Action, Activity, Article, Organisation, Person
 
 
 def get_activity_for(user, pk) -> Activity:
@@ -72,3 +72,21 @@ def get_article_for(user, slug, *, with_image: bool = False) -> Article:
 def own_organisations(user):
     """The organisations a user may act for (register, write notes)."""
     return Organisation.objects.editable_by(user).active().order_by("name")
+
+
+def loggable_ambassadors(user):
+    """The ambassadors whose contributions the user may log: all for who may change people
+    (coordinators), those of their own organisations for partners."""
+    people = Person.objects.ambassadors().filter(anonymised_at=None)
+    if user.has_perm("network.change_person"):
+        return people
+    return people.filter(organisation__in=own_organisations(user))
+
+
+def get_ambassador_for(user, pk) -> Person:
+    """An ambassador the user may log a contribution for: 404 when there is no such
+    ambassador, 403 when the ambassador belongs to another organisation."""
+    person = get_object_or_404(Person.objects.ambassadors().filter(anonymised_at=None), pk=pk)
+    if not loggable_ambassadors(user).filter(pk=person.pk).exists():
+        raise PermissionDenied
+    return person

@@ -15,6 +15,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from network.models import Activity, ActivityChange, MistakeReport
+from network.partnership.unsubscribe import unsubscribe_token
 from network.socialmap import hsds
 from network.socialmap import services as network_services
 from tests.conftest import built_once, copy_client, login
@@ -135,6 +136,7 @@ ARGS = {
         world["training_a"].pk,
         world["participation_a"].pk,
     ],
+    "network:unsubscribe": lambda world: [unsubscribe_token(world["person_a"])],
 }
 
 # name: (GET codes, POST codes) for anonymous, partner A, partner B, coordinator, superuser
@@ -286,6 +288,12 @@ MATRIX = {
     # Partners in the loop (issue 14): partner A's organisation leads the action.
     "network:action_progress": ("302 405 405 405 405", "302 400 403 400 400"),
     "network:participation_complete": ("302 405 405 405 405", "302 403 403 302 302"),
+    "network:ambassadors": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:ambassadors_csv": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:ambassadors_xlsx": ("302 200 200 200 200", "302 200 200 200 200"),
+    "network:contribution_new": ("302 200 200 200 200", "302 400 400 400 400"),
+    "network:ambassador_message": ("302 403 403 200 200", "302 403 403 400 400"),
+    "network:unsubscribe": ("200 200 200 200 200", "200 200 200 200 200"),
 }
 
 

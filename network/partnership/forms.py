@@ -201,32 +201,6 @@ class ProgressNoteForm(forms.Form):
     )
 
 
-class ActionProgressForm(forms.Form):
-    """What the lead organisation updates: status, the number reached, and a dated note."""
-
-    status = forms.ChoiceField(label=_("Status"), choices=Action.Status.choices)
-    current_value = forms.IntegerField(
-        label=_("Number reached so far"), min_value=0, max_value=10_000_000
-    )
-    text = forms.CharField(
-        label=_("What happened (optional)"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
-    @classmethod
-    def for_action(cls, action: Action, data=None):
-        initial = {"status": action.status, "current_value": action.current_value}
-        form = cls(data, initial=initial)
-        if action.target_label:
-            form.fields["current_value"].help_text = _("%(label)s; target: %(target)s") % {
-                "label": action.target_label,
-                "target": action.target_value if action.target_value else "—",
-            }
-        return form
-
-
 class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting

@@ -19,13 +19,8 @@ from network.access import (
 )
 from network.models import Action, Goal, Organisation
 from network.partnership import services
-from network.partnership.forms import (
-    ActionForm,
-    ActionProgressForm,
-    AgendaFilterForm,
-    GoalForm,
-    ProgressNoteForm,
-)
+from network.partnership.community_forms import ActionProgressForm
+from network.partnership.forms import ActionForm, AgendaFilterForm, GoalForm, ProgressNoteForm
 
 
 def _actions_of_year(request, year):
