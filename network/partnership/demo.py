@@ -13,6 +13,7 @@ from django.contrib.auth.models import User
 from coalition.models import Area, TargetGroup
 from network.models import (
     Action,
+    Contribution,
     Goal,
     Meeting,
     Membership,
@@ -103,9 +104,12 @@ def seed(stdout) -> None:
                 "email": f"ambassadeur{n}@demo.example.org",
                 "consent_to_list": n % 4 != 0,
                 "consent_on": today - timedelta(days=30 + n) if n % 4 != 0 else None,
+                "target_group": list(groups.values())[n % len(groups)] if groups else None,
+                "district": districts[n % len(districts)] if districts else None,
             },
         )
         ambassadors.append(person)
+    contributions = _seed_contributions(today, ambassadors)
 
     goals = {goal.number: goal for goal in Goal.objects.all()}
     partner = User.objects.filter(username="partner@example.org").first()
@@ -199,9 +203,42 @@ def seed(stdout) -> None:
         )
     _seed_articles(today)
     stdout.write(
-        f"Partner network: {len(members)} members, 30 ambassadors, {len(actions)} actions, "
+        f"Partner network: {len(members)} members, 30 ambassadors ({contributions} "
+        f"contributions), {len(actions)} actions, "
         f"4 meetings, 2 trainings, {len(ARTICLES)} awareness items.\n"
     )
+
+
+# What ambassadors did: (kind, people reached, note)
+CONTRIBUTIONS = [
+    (Contribution.Kind.CONVERSATIONS, 6, "Gesprekken bij de koffieochtend"),
+    (Contribution.Kind.SIGNALS, 1, "Zorg over een buurman doorgegeven"),
+    (Contribution.Kind.TALK, 35, "Voorlichting bij de seniorenvereniging"),
+]
+
+
+def _seed_contributions(today: date, ambassadors: list[Person]) -> int:
+    """Three in five ambassadors are active (a contribution in the last months), one did
+    something long ago, one never did: like "60 ambassadors, 35 really active"."""
+    count = 0
+    for n, person in enumerate(ambassadors):
+        if n % 5 == 4:
+            continue
+        days_ago = 300 + n if n % 5 == 3 else 10 + 7 * n % 90
+        for k, (kind, reached, note) in enumerate(CONTRIBUTIONS[: 1 + n % 3]):
+            Contribution.objects.get_or_create(
+                person=person,
+                kind=kind,
+                note=note,
+                defaults={
+                    "date": today - timedelta(days=days_ago + 14 * k),
+                    "people_reached": reached + n % 4,
+                    "target_group": person.target_group,
+                    "district": person.district,
+                },
+            )
+            count += 1
+    return count
 
 
 ARTICLES = [

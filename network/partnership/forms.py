@@ -113,6 +113,8 @@ class PersonForm(forms.ModelForm):
             "organisation",
             "is_contact",
             "is_ambassador",
+            "target_group",
+            "district",
             "consent_to_list",
             "consent_on",
         ]
@@ -122,6 +124,8 @@ class PersonForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         dutch_empty_choice(self)
         self.fields["organisation"].queryset = Organisation.objects.active()
+        self.fields["target_group"].queryset = TargetGroup.objects.active()
+        self.fields["district"].queryset = Area.objects.filter(kind=Area.Kind.DISTRICT)
 
 
 class GoalForm(forms.ModelForm):
