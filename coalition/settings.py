@@ -110,6 +110,10 @@ SIGNAL_MAIL_LEASE_SECONDS = env_int("SIGNAL_MAIL_LEASE_SECONDS", 120)
 # A failed signal mail waits this long before retry_signal_mail queues it again.
 SIGNAL_MAIL_RETRY_MINUTES = env_int("SIGNAL_MAIL_RETRY_MINUTES", 10)
 SIGNAL_FOLLOW_UP_WEEKS = env_int("SIGNAL_FOLLOW_UP_WEEKS", 6)
+# Ambassadors: months back in which a contribution makes an ambassador "active".
+AMBASSADOR_ACTIVE_MONTHS = env_int("AMBASSADOR_ACTIVE_MONTHS", 6)
+if AMBASSADOR_ACTIVE_MONTHS < 1:
+    raise ImproperlyConfigured("AMBASSADOR_ACTIVE_MONTHS must be 1 or more.")
 
 # Behind a TLS-terminating proxy some of these are handled there; each can be switched off.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)

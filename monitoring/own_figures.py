@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 from coalition.models import TargetGroup
 from monitoring import figures
 from monitoring.neighbourhoods import shown_count
-from network.models import Activity, Meeting, Membership, Participation
+from network.models import Activity, Meeting, Membership, Participation, Person
+from network.models.ambassadors import active_since
 from signals.models import Referral, Signal
 from signals.workdays import is_working_day
 
@@ -297,6 +298,49 @@ def network_activity_figure(year: int) -> OwnFigure:
     )
 
 
+def ambassadors_figure(today: datetime.date) -> OwnFigure:
+    """Ambassadors trained and active today, per target group they work with (one query)."""
+    counts = (
+        Person.objects.ambassadors()
+        .filter(anonymised_at=None)
+        .values("target_group__name")
+        .annotate(
+            trained=Count("pk", distinct=True),
+            active=Count(
+                "pk", filter=Q(contributions__date__gte=active_since(today)), distinct=True
+            ),
+        )
+        .order_by("target_group__name")
+    )
+    groups = [(c["target_group__name"] or _("No target group"), c) for c in counts]
+    rows = [[name, str(c["trained"]), str(c["active"])] for name, c in groups]
+    rows.append(
+        [
+            _("Total"),
+            str(sum(c["trained"] for _n, c in groups)),
+            str(sum(c["active"] for _n, c in groups)),
+        ]
+    )
+    return OwnFigure(
+        key="ambassadors",
+        title=_("Ambassadors: trained and active"),
+        caption=_(
+            "Today, per target group the ambassador works with: ambassadors trained, and "
+            "those with a contribution in the last months (active)."
+        ),
+        columns=[_("Target group"), _("Trained"), _("Active")],
+        rows=rows,
+        figure=figures.bars(
+            [name for name, _c in groups],
+            {
+                _("Trained"): [c["trained"] for _n, c in groups],
+                _("Active"): [c["active"] for _n, c in groups],
+            },
+            axis_title=_("Number of ambassadors"),
+        ),
+    )
+
+
 def own_figures(*, year: int) -> dict:
     target_groups = list(TargetGroup.objects.active())
     facts = load_signals(year)
@@ -325,5 +369,6 @@ def own_figures(*, year: int) -> dict:
             activities_figure(target_groups),
             partners_figure(year),
             network_activity_figure(year),
+            ambassadors_figure(timezone.localdate()),
         ],
     }

@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from coalition import roles
-from network.models import Action, Activity, Article, Organisation
+from network.models import Action, Activity, Article, Organisation, Person
 
 
 def get_activity_for(user, pk) -> Activity:
@@ -46,6 +46,19 @@ def get_action_for_note(user, pk) -> Action:
     return action
 
 
+def may_update_progress(user, action: Action) -> bool:
+    return Action.objects.progress_updatable_by(user).filter(pk=action.pk).exists()
+
+
+def get_action_for_progress(user, pk) -> Action:
+    """An action whose status and progress the user may update (their organisation leads it,
+    or they are a coordinator): 404 or 403."""
+    action = get_object_or_404(Action.objects.with_related(), pk=pk)
+    if not may_update_progress(user, action):
+        raise PermissionDenied
+    return action
+
+
 def get_article_for(user, slug, *, with_image: bool = False) -> Article:
     """An awareness item the user may read: 404 when it is unknown or a draft they may not
     see, so drafts stay secret. ``with_image`` loads the image and needs one."""
@@ -59,3 +72,21 @@ def get_article_for(user, slug, *, with_image: bool = False) -> Article:
 def own_organisations(user):
     """The organisations a user may act for (register, write notes)."""
     return Organisation.objects.editable_by(user).active().order_by("name")
+
+
+def loggable_ambassadors(user):
+    """The ambassadors whose contributions the user may log: all for who may change people
+    (coordinators), those of their own organisations for partners."""
+    people = Person.objects.ambassadors().filter(anonymised_at=None)
+    if user.has_perm("network.change_person"):
+        return people
+    return people.filter(organisation__in=own_organisations(user))
+
+
+def get_ambassador_for(user, pk) -> Person:
+    """An ambassador the user may log a contribution for: 404 when there is no such
+    ambassador, 403 when the ambassador belongs to another organisation."""
+    person = get_object_or_404(Person.objects.ambassadors().filter(anonymised_at=None), pk=pk)
+    if not loggable_ambassadors(user).filter(pk=person.pk).exists():
+        raise PermissionDenied
+    return person

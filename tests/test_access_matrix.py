@@ -18,6 +18,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from network.models import Activity, ActivityChange, MistakeReport
+from network.partnership.unsubscribe import unsubscribe_token
 from network.socialmap import hsds
 from network.socialmap import services as network_services
 from network.socialmap.tokens import verification_token
@@ -136,6 +137,13 @@ ARGS = {
     "network:person_edit": pk("person_a"),
     "network:training": pk("training_a"),
     "network:training_edit": pk("training_a"),
+    # Partners in the loop (issue 14).
+    "network:action_progress": pk("action_a"),
+    "network:participation_complete": lambda world: [
+        world["training_a"].pk,
+        world["participation_a"].pk,
+    ],
+    "network:unsubscribe": lambda world: [unsubscribe_token(world["person_a"])],
 }
 
 # name: (GET codes, POST codes) for anonymous, partner A, partner B, coordinator, superuser,
@@ -287,6 +295,15 @@ MATRIX = {
     "network:training_edit": ("302 403 403 200 200 200", "302 403 403 200 200 200"),
     "network:training_new": ("302 403 403 200 200 200", "302 403 403 200 200 200"),
     "network:trainings": ("302 200 200 200 200 200", "302 200 200 200 200 200"),
+    # Partners in the loop (issue 14): partner A's organisation leads the action.
+    "network:action_progress": ("302 405 405 405 405 405", "302 400 403 400 400 400"),
+    "network:participation_complete": ("302 405 405 405 405 405", "302 403 403 302 302 302"),
+    "network:ambassadors": ("302 200 200 200 200 200", "302 200 200 200 200 200"),
+    "network:ambassadors_csv": ("302 200 200 200 200 200", "302 200 200 200 200 200"),
+    "network:ambassadors_xlsx": ("302 200 200 200 200 200", "302 200 200 200 200 200"),
+    "network:contribution_new": ("302 200 200 200 200 200", "302 400 400 400 400 400"),
+    "network:ambassador_message": ("302 403 403 200 200 200", "302 403 403 400 400 400"),
+    "network:unsubscribe": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
 }
 
 
@@ -387,14 +404,17 @@ def build_world() -> dict:
 
 def partner_network_world(organisation_a) -> dict:
     """Objects of the partner network (issue 5): organisation A takes part in the action."""
-    from network.models import Goal
+    from network.models import Goal, Participation
     from tests.factories import make_action, make_article, make_meeting, make_person, make_training
 
+    person_a = make_person(organisation=organisation_a)
+    training_a = make_training()
     return {
-        "action_a": make_action(participants=[organisation_a]),
+        "action_a": make_action(participants=[organisation_a], lead_organisation=organisation_a),
         "meeting_a": make_meeting(invited=[organisation_a]),
-        "person_a": make_person(organisation=organisation_a),
-        "training_a": make_training(),
+        "person_a": person_a,
+        "training_a": training_a,
+        "participation_a": Participation.objects.create(training=training_a, person=person_a),
         "goal": Goal.objects.get(number=1),
         "article_a": make_article(
             slug="uitleg", image=b"\x89PNG\r\n\x1a\n", image_type="image/png", image_alt="x"

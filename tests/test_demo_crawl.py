@@ -35,6 +35,7 @@ from network.models import (
     Person,
     Training,
 )
+from network.partnership.unsubscribe import unsubscribe_token
 from network.socialmap import hsds
 from network.socialmap.tokens import verification_token
 from signals.models import Signal
@@ -121,6 +122,9 @@ ARGUMENTS: dict[str, Callable[[], Args]] = {
     "signals:detail": lambda: [[ref] for ref in Signal.objects.values_list("reference", flat=True)],
     "signals:refer": lambda: [[ref] for ref in Signal.objects.values_list("reference", flat=True)],
     "monitoring:group": slugs(TargetGroup.objects.active()),
+    "network:unsubscribe": lambda: [
+        [unsubscribe_token(person)] for person in Person.objects.ambassadors()[:3]
+    ],
 }
 
 # A page's other faces: its filters, one query string per record of a vocabulary.

@@ -81,6 +81,16 @@ def agenda_records(payload):
     plant(action, payload)
 
 
+def ambassadors_records(payload):
+    from network.models import Contribution
+
+    where = {"target_group": planted_group(payload), "district": plant(make_area(), payload)}
+    ambassador = make_person(is_ambassador=True, **where)
+    Contribution.objects.create(
+        person=ambassador, date=date(2026, 3, 1), kind="gesprekken", people_reached=4, **where
+    )
+
+
 def monitor_records(payload):
     # The codes too: they are text in the file, whatever the import made of them.
     measurement = make_measurement(ci_low=-1.5, year=2024)
@@ -119,7 +129,14 @@ DOWNLOADS = {
         [2026],
         "coordinator_client",
         agenda_records,
-        ["actie", "trekker", "deelnemers", "indicator"],
+        ["actie", "trekker", "deelnemers", "indicator", "meetbaar_doel"],
+    ),
+    "ambassadors csv": (
+        "network:ambassadors_csv",
+        [],
+        "partner_client",
+        ambassadors_records,
+        ["doelgroep", "wijk"],
     ),
     "measurements": (
         "monitoring:export_measurements",
@@ -130,7 +147,7 @@ DOWNLOADS = {
     ),
     "verdicts": ("monitoring:export_verdicts", [], "resident", monitor_records, MONITOR_KEYS),
 }
-for name in ["members", "people", "agenda"]:
+for name in ["members", "people", "agenda", "ambassadors"]:
     url_name, args, who, records, columns = DOWNLOADS[f"{name} csv"]
     DOWNLOADS[f"{name} xlsx"] = (url_name.replace("_csv", "_xlsx"), args, who, records, columns)
 

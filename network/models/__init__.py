@@ -31,3 +31,6 @@ __all__ += [
 from network.models.awareness import Article  # noqa: E402
 
 __all__ += ["Article"]
+from network.models.ambassadors import AmbassadorMessage, Contribution  # noqa: E402
+
+__all__ += ["AmbassadorMessage", "Contribution"]

@@ -52,6 +52,15 @@ class ActionQuerySet(models.QuerySet):
             return self.taken_part_in_by(user)
         return self.none()
 
+    def progress_updatable_by(self, user):
+        """Actions whose status and progress the user may update: all for who may change
+        actions (coordinators), those their organisation leads for who may update progress."""
+        if user.has_perm("network.change_action"):
+            return self
+        if user.has_perm("network.update_progress"):
+            return self.filter(lead_organisation__users=user, lead_organisation__is_active=True)
+        return self.none()
+
 
 class Action(models.Model):
     class Status(models.TextChoices):
@@ -89,8 +98,19 @@ class Action(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED, db_index=True
     )
     indicator_target = models.CharField(
-        _("indicator or target it should move"), max_length=250, blank=True
+        _("indicator it should move"),
+        max_length=250,
+        blank=True,
+        help_text=_("In the long run, e.g. “fewer severely lonely residents (GGD monitor)”."),
     )
+    target_label = models.CharField(
+        _("measurable target"),
+        max_length=200,
+        blank=True,
+        help_text=_("What is counted, e.g. “ambassadors trained”."),
+    )
+    target_value = models.PositiveIntegerField(_("target number"), null=True, blank=True)
+    current_value = models.PositiveIntegerField(_("number reached so far"), default=0)
     meeting = models.ForeignKey(
         "network.Meeting",
         verbose_name=_("follow-up of meeting"),
@@ -107,6 +127,9 @@ class Action(models.Model):
         ordering = ["goal__number", "title", "pk"]
         verbose_name = _("action")
         verbose_name_plural = _("actions")
+        permissions = [
+            ("update_progress", "Can update status and progress of the actions it leads")
+        ]
 
     def __str__(self):
         return self.title
@@ -115,8 +138,20 @@ class Action(models.Model):
         return reverse("network:action", args=[self.pk])
 
     def clean(self):
+        errors = {}
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": _("The end must not be before the start.")})
+            errors["ends_on"] = _("The end must not be before the start.")
+        if self.target_value and not self.target_label:
+            errors["target_label"] = _("Say what is counted, e.g. “ambassadors trained”.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def progress_percent(self) -> int | None:
+        """How far the action is towards its target number, 0–100; None without a target."""
+        if not self.target_value:
+            return None
+        return min(100, round(100 * self.current_value / self.target_value))
 
 
 class ProgressNote(models.Model):
@@ -132,6 +167,7 @@ class ProgressNote(models.Model):
         related_name="+",
     )
     text = models.TextField(_("progress"))
+    value = models.PositiveIntegerField(_("number reached"), null=True, blank=True)
 
     class Meta:
         ordering = ["-written_on", "-pk"]

@@ -95,6 +95,14 @@ class PersonQuerySet(models.QuerySet):
     def ambassadors(self):
         return self.filter(is_ambassador=True)
 
+    def active_ambassadors(self, since):
+        """Ambassadors with a contribution on or after ``since`` (see ``active_since``)."""
+        return self.ambassadors().filter(contributions__date__gte=since).distinct()
+
+    def reachable_by_mail(self):
+        """People who may get a message: an e-mail address, not unsubscribed, not anonymised."""
+        return self.filter(anonymised_at=None, mail_unsubscribed_at=None).exclude(email="")
+
 
 class Person(models.Model):
     """A contact person of an organisation, or an ambassador (perhaps a resident)."""
@@ -113,6 +121,26 @@ class Person(models.Model):
     )
     is_contact = models.BooleanField(_("contact person of the organisation"), default=False)
     is_ambassador = models.BooleanField(_("ambassador"), default=False, db_index=True)
+    target_group = models.ForeignKey(
+        "coalition.TargetGroup",
+        verbose_name=_("works mostly with target group"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    district = models.ForeignKey(
+        "coalition.Area",
+        verbose_name=_("district"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind": "district"},
+    )
+    mail_unsubscribed_at = models.DateTimeField(
+        _("unsubscribed from messages at"), null=True, blank=True
+    )
     consent_to_list = models.BooleanField(_("agrees to be listed"), default=False)
     consent_on = models.DateField(_("date of consent"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
@@ -124,7 +152,10 @@ class Person(models.Model):
         ordering = ["name", "pk"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
-        permissions = [("export_person", "Can download the people list with contact details")]
+        permissions = [
+            ("export_person", "Can download the people list with contact details"),
+            ("message_ambassadors", "Can send a message to active ambassadors"),
+        ]
 
     def __str__(self):
         return self.name

@@ -66,6 +66,14 @@ class Training(models.Model):
     def trainer(self):
         return self.trainer_person or self.trainer_organisation
 
+    @property
+    def makes_ambassador(self) -> bool:
+        """Who completes this training is an ambassador from then on."""
+        return self.kind in AMBASSADOR_TRAININGS
+
+
+AMBASSADOR_TRAININGS = (Training.Kind.SIGNALLING, Training.Kind.TRAIN_THE_TRAINER)
+
 
 class Participation(models.Model):
     training = models.ForeignKey(

@@ -4,7 +4,9 @@ from django.contrib import admin
 
 from network.models import (
     Action,
+    AmbassadorMessage,
     Article,
+    Contribution,
     Goal,
     Meeting,
     Membership,
@@ -85,3 +87,17 @@ class ArticleAdmin(admin.ModelAdmin):
     list_filter = ["kind", "is_published"]
     search_fields = ["title"]
     exclude = ["image"]
+
+
+@admin.register(Contribution)
+class ContributionAdmin(admin.ModelAdmin):
+    list_display = ["person", "date", "kind", "people_reached", "target_group", "district"]
+    list_filter = ["kind", "target_group"]
+    list_select_related = ["person", "target_group", "district"]
+    raw_id_fields = ["person"]
+
+
+@admin.register(AmbassadorMessage)
+class AmbassadorMessageAdmin(admin.ModelAdmin):
+    list_display = ["subject", "sent_at", "recipient_count", "target_group", "district"]
+    readonly_fields = ["sent_by", "sent_at", "recipient_count"]

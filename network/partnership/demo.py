@@ -13,6 +13,7 @@ from django.contrib.auth.models import User
 from coalition.models import Area, TargetGroup
 from network.models import (
     Action,
+    Contribution,
     Goal,
     Meeting,
     Membership,
@@ -46,6 +47,15 @@ ACTIONS = [
     (3, "Schuldhulp en eenzaamheid: gezamenlijke aanpak", "loopt", ["moeilijk-rondkomen"]),
     (3, "Ambassadeursnetwerk borgen", "gepland", []),
 ]
+
+# Measurable targets of some actions: title -> (what is counted, target, reached so far)
+TARGETS = {
+    "Training signaleren voor kappers en winkeliers": ("kappers en winkeliers getraind", 40, 0),
+    "Ambassadeursnetwerk borgen": ("ambassadeurs getraind", 60, 25),
+    "Mantelzorgcafé in elke wijk": ("wijken met een mantelzorgcafé", 6, 2),
+    "Maatjesproject uitbreiden naar Leidschenveen": ("maatjes gekoppeld", 30, 18),
+    "Voorlichting op basisscholen": ("scholen bezocht", 12, 3),
+}
 
 
 def _at(day: date, hour: int) -> datetime:
@@ -94,14 +104,18 @@ def seed(stdout) -> None:
                 "email": f"ambassadeur{n}@demo.example.org",
                 "consent_to_list": n % 4 != 0,
                 "consent_on": today - timedelta(days=30 + n) if n % 4 != 0 else None,
+                "target_group": list(groups.values())[n % len(groups)] if groups else None,
+                "district": districts[n % len(districts)] if districts else None,
             },
         )
         ambassadors.append(person)
+    contributions = _seed_contributions(today, ambassadors)
 
     goals = {goal.number: goal for goal in Goal.objects.all()}
     partner = User.objects.filter(username="partner@example.org").first()
     actions = []
     for n, (number, title, status, slugs) in enumerate(ACTIONS):
+        label, target, reached = TARGETS.get(title, ("", None, 0))
         action, _ = Action.objects.update_or_create(
             year=today.year,
             title=title,
@@ -115,6 +129,9 @@ def seed(stdout) -> None:
                 "indicator_target": "Minder ernstig eenzame inwoners (GGD-monitor)"
                 if n % 3 == 0
                 else "",
+                "target_label": label,
+                "target_value": target,
+                "current_value": reached,
             },
         )
         action.participants.set([members[(n + 1) % len(members)], members[(n + 2) % len(members)]])
@@ -186,9 +203,42 @@ def seed(stdout) -> None:
         )
     _seed_articles(today)
     stdout.write(
-        f"Partner network: {len(members)} members, 30 ambassadors, {len(actions)} actions, "
+        f"Partner network: {len(members)} members, 30 ambassadors ({contributions} "
+        f"contributions), {len(actions)} actions, "
         f"4 meetings, 2 trainings, {len(ARTICLES)} awareness items.\n"
     )
+
+
+# What ambassadors did: (kind, people reached, note)
+CONTRIBUTIONS = [
+    (Contribution.Kind.CONVERSATIONS, 6, "Gesprekken bij de koffieochtend"),
+    (Contribution.Kind.SIGNALS, 1, "Zorg over een buurman doorgegeven"),
+    (Contribution.Kind.TALK, 35, "Voorlichting bij de seniorenvereniging"),
+]
+
+
+def _seed_contributions(today: date, ambassadors: list[Person]) -> int:
+    """Three in five ambassadors are active (a contribution in the last months), one did
+    something long ago, one never did: like "60 ambassadors, 35 really active"."""
+    count = 0
+    for n, person in enumerate(ambassadors):
+        if n % 5 == 4:
+            continue
+        days_ago = 300 + n if n % 5 == 3 else 10 + 7 * n % 90
+        for k, (kind, reached, note) in enumerate(CONTRIBUTIONS[: 1 + n % 3]):
+            Contribution.objects.get_or_create(
+                person=person,
+                kind=kind,
+                note=note,
+                defaults={
+                    "date": today - timedelta(days=days_ago + 14 * k),
+                    "people_reached": reached + n % 4,
+                    "target_group": person.target_group,
+                    "district": person.district,
+                },
+            )
+            count += 1
+    return count
 
 
 ARTICLES = [

@@ -113,6 +113,8 @@ class PersonForm(forms.ModelForm):
             "organisation",
             "is_contact",
             "is_ambassador",
+            "target_group",
+            "district",
             "consent_to_list",
             "consent_on",
         ]
@@ -122,6 +124,8 @@ class PersonForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         dutch_empty_choice(self)
         self.fields["organisation"].queryset = Organisation.objects.active()
+        self.fields["target_group"].queryset = TargetGroup.objects.active()
+        self.fields["district"].queryset = Area.objects.filter(kind=Area.Kind.DISTRICT)
 
 
 class GoalForm(forms.ModelForm):
@@ -153,6 +157,9 @@ class ActionForm(forms.ModelForm):
             "starts_on",
             "ends_on",
             "status",
+            "target_label",
+            "target_value",
+            "current_value",
             "indicator_target",
         ]
         widgets = {
@@ -174,6 +181,11 @@ class ActionForm(forms.ModelForm):
         for name, queryset in choices.items():
             if name in self.fields:
                 self.fields[name].queryset = queryset
+        if "current_value" in self.fields:
+            self.fields["current_value"].required = False
+
+    def clean_current_value(self):
+        return self.cleaned_data["current_value"] or 0
 
     def clean_year(self):
         year = self.cleaned_data["year"]

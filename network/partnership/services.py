@@ -82,6 +82,35 @@ def add_progress_note(*, action: Action, by, text: str, today: date) -> Progress
 
 
 @transaction.atomic
+def update_action_progress(
+    *, action: Action, by, status: str, current_value: int, text: str, today: date
+) -> ProgressNote | None:
+    """The lead organisation's update: a new status and number, kept as a dated note.
+
+    A note is written when the text says something or the status or number changed; it
+    records the new number when that changed."""
+    value_changed = current_value != action.current_value
+    status_changed = status != action.status
+    action.status, action.current_value = status, current_value
+    action.save(update_fields=["status", "current_value"])
+    if not (text or value_changed or status_changed):
+        return None
+    if not text:
+        with translation.override(settings.LANGUAGE_CODE):
+            text = _("Status: %(status)s. Number reached: %(value)s.") % {
+                "status": action.get_status_display(),
+                "value": current_value,
+            }
+    return ProgressNote.objects.create(
+        action=action,
+        author=by,
+        text=text,
+        written_on=today,
+        value=current_value if value_changed else None,
+    )
+
+
+@transaction.atomic
 def register_for_meeting(*, meeting: Meeting, user, organisation: Organisation) -> Registration:
     name = user.get_full_name() or user.get_username()
     return Registration.objects.create(
@@ -211,9 +240,31 @@ def archive_organisation(*, organisation: Organisation) -> None:
 
 @transaction.atomic
 def add_participant(*, training: Training, person: Person, organisation, completed: bool):
-    return Participation.objects.create(
+    """Record who took part; completing an ambassador training makes the person an
+    ambassador (never undone here: a person stays an ambassador until a coordinator says
+    otherwise)."""
+    participation = Participation.objects.create(
         training=training, person=person, organisation=organisation, completed=completed
     )
+    if completed:
+        _ambassador_by_training(participation)
+    return participation
+
+
+@transaction.atomic
+def complete_participation(*, participation: Participation) -> Participation:
+    """The participant finished the training (an ambassador training makes an ambassador)."""
+    participation.completed = True
+    participation.save(update_fields=["completed"])
+    _ambassador_by_training(participation)
+    return participation
+
+
+def _ambassador_by_training(participation: Participation) -> None:
+    person = participation.person
+    if participation.training.makes_ambassador and not person.is_ambassador:
+        person.is_ambassador = True
+        person.save(update_fields=["is_ambassador"])
 
 
 def cascade(trainings) -> list[dict]:

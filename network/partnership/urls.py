@@ -3,7 +3,7 @@ awareness articles."""
 
 from django.urls import path
 
-from network.partnership.views import agenda, awareness, meetings, members, trainings
+from network.partnership.views import agenda, ambassadors, awareness, meetings, members, trainings
 
 urlpatterns = [
     path("netwerk/partners/", members.members, name="members"),
@@ -110,6 +110,27 @@ urlpatterns = [
         trainings.participant_add,
         name="participant_add",
     ),
+    path(
+        "netwerk/trainingen/<int:pk>/deelnemer/<int:participation>/afgerond/",
+        trainings.participation_complete,
+        name="participation_complete",
+    ),
+    path("netwerk/acties/<int:pk>/stand/", agenda.action_progress, name="action_progress"),
+    path("netwerk/ambassadeurs/", ambassadors.ambassadors, name="ambassadors"),
+    path("netwerk/ambassadeurs/export.csv", ambassadors.ambassadors_csv, name="ambassadors_csv"),
+    path(
+        "netwerk/ambassadeurs/export.xlsx",
+        ambassadors.ambassadors_csv,
+        {"extension": "xlsx"},
+        name="ambassadors_xlsx",
+    ),
+    path(
+        "netwerk/ambassadeurs/bijdragen/nieuw/",
+        ambassadors.contribution_new,
+        name="contribution_new",
+    ),
+    path("netwerk/ambassadeurs/bericht/", ambassadors.message, name="ambassador_message"),
+    path("netwerk/afmelden/<str:token>/", ambassadors.unsubscribe, name="unsubscribe"),
     path("voorlichting/", awareness.articles, name="articles"),
     path("voorlichting/<slug:slug>/", awareness.article, name="article"),
     path("voorlichting/<slug:slug>/afbeelding", awareness.article_image, name="article_image"),

@@ -226,3 +226,20 @@ def test_page_shows_the_partner_network(coordinator_client):
 
     assert "Partners en getekende intentieverklaringen" in html
     assert "Getrainde ambassadeurs en gehouden netwerkbijeenkomsten" in html
+
+
+def test_trained_versus_active_ambassadors_per_target_group(coordinator_client):
+    from network.models import Contribution
+
+    older = target_group("ouderen")
+    active = make_person(is_ambassador=True, target_group=older)
+    make_person(is_ambassador=True, target_group=older)
+    Contribution.objects.create(
+        person=active, date=timezone.localdate(), kind="gesprekken", people_reached=3
+    )
+
+    response = coordinator_client.get(URL, {"jaar": 2026})
+
+    figure = {f.key: f for f in response.context["figures"]}["ambassadors"]
+    assert figure.rows == [["Ouderen", "2", "1"], ["Totaal", "2", "1"]]
+    assert "Ambassadeurs: getraind en actief" in response.content.decode()

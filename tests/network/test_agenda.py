@@ -214,8 +214,10 @@ def test_actions_csv(partner_client):
     response = partner_client.get("/netwerk/actieagenda/2026/export.csv")
     lines = response.getvalue().decode("utf-8-sig").splitlines()
 
-    assert lines[0] == "doel,actie,status,trekker,deelnemers,start,einde,indicator"
-    assert lines[1] == "1,Week tegen eenzaamheid,gepland,,,2026-09-28,,"
+    assert lines[0] == (
+        "doel,actie,status,trekker,deelnemers,start,einde,indicator,meetbaar_doel,doelaantal,bereikt"
+    )
+    assert lines[1] == "1,Week tegen eenzaamheid,gepland,,,2026-09-28,,,,,0"
 
 
 def test_actions_csv_is_not_public(resident):
@@ -230,10 +232,12 @@ def test_actions_xlsx_has_numbers_and_dates_as_such(partner_client, resident):
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert response["Content-Disposition"] == 'attachment; filename="actieagenda-2026.xlsx"'
     assert [c.value for c in sheet[1]] == [
-        "doel", "actie", "status", "trekker", "deelnemers", "start", "einde", "indicator"
+        "doel", "actie", "status", "trekker", "deelnemers", "start", "einde", "indicator",
+            "meetbaar_doel", "doelaantal", "bereikt",
     ]  # fmt: skip
     assert [c.value for c in sheet[2]] == [
-        1, "Week tegen eenzaamheid", "gepland", None, None, datetime(2026, 9, 28), None, None
+        1, "Week tegen eenzaamheid", "gepland", None, None, datetime(2026, 9, 28), None, None,
+        None, None, 0,
     ]  # fmt: skip
     assert type(sheet["A2"].value) is int
     assert sheet["F2"].is_date

@@ -55,3 +55,16 @@ def test_demo_publishes_awareness_items():
     from network.models import Article
 
     assert Article.objects.published().count() == 5
+
+
+def test_demo_seeds_an_ambassadors_community_some_active_and_is_safe_twice():
+    from django.utils import timezone
+
+    from network.models import Contribution, Person
+    from network.models.ambassadors import active_since
+
+    active = Person.objects.active_ambassadors(active_since(timezone.localdate()))
+
+    assert Contribution.objects.count() == 48
+    assert active.count() == 18
+    assert Person.objects.ambassadors().exclude(target_group=None).count() == 30

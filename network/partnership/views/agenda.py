@@ -11,9 +11,15 @@ from django.views.decorators.http import require_POST
 
 from coalition.exports import table_download
 from coalition.lib import page_of
-from network.access import get_action_for_note, may_add_note
+from network.access import (
+    get_action_for_note,
+    get_action_for_progress,
+    may_add_note,
+    may_update_progress,
+)
 from network.models import Action, Goal, Organisation
 from network.partnership import services
+from network.partnership.community_forms import ActionProgressForm
 from network.partnership.forms import ActionForm, AgendaFilterForm, GoalForm, ProgressNoteForm
 
 
@@ -73,6 +79,9 @@ AGENDA_COLUMNS = [
     pgettext_lazy("column", "start"),
     pgettext_lazy("column", "end"),
     pgettext_lazy("column", "indicator"),
+    pgettext_lazy("column", "target"),
+    pgettext_lazy("column", "target number"),
+    pgettext_lazy("column", "reached"),
 ]
 
 
@@ -91,6 +100,9 @@ def agenda_csv(request, year, extension="csv"):
             action.starts_on,
             action.ends_on,
             action.indicator_target,
+            action.target_label,
+            action.target_value,
+            action.current_value,
         ]
         for action in actions
     )
@@ -115,13 +127,20 @@ def commitments(request, slug):
 @permission_required("network.view_action", raise_exception=True)
 def action_detail(request, pk):
     action = get_object_or_404(Action.objects.with_related(), pk=pk)
+    return _action_page(request, action)
+
+
+def _action_page(request, action, *, note_form=None, progress_form=None, status=200):
+    may_update = progress_form is not None or may_update_progress(request.user, action)
     context = {
         "action": action,
         "notes": page_of(request, action.notes.select_related("author"), "notities"),
-        "note_form": ProgressNoteForm(),
-        "may_add_note": may_add_note(request.user, action),
+        "note_form": note_form or ProgressNoteForm(),
+        "may_add_note": note_form is not None or may_add_note(request.user, action),
+        "progress_form": progress_form
+        or (ActionProgressForm.for_action(action) if may_update else None),
     }
-    return render(request, "network/partnership/action.html", context)
+    return render(request, "network/partnership/action.html", context, status=status)
 
 
 @login_required
@@ -163,13 +182,23 @@ def note_add(request, pk):
         )
         messages.success(request, _("Your progress note is saved."))
         return redirect(action)
-    context = {
-        "action": action,
-        "notes": page_of(request, action.notes.select_related("author"), "notities"),
-        "note_form": form,
-        "may_add_note": True,
-    }
-    return render(request, "network/partnership/action.html", context, status=400)
+    return _action_page(request, action, note_form=form, status=400)
+
+
+@login_required
+@require_POST
+@permission_required("network.update_progress", raise_exception=True)
+def action_progress(request, pk):
+    """The lead organisation (or a coordinator) updates status and number reached."""
+    action = get_action_for_progress(request.user, pk)
+    form = ActionProgressForm.for_action(action, request.POST)
+    if not form.is_valid():
+        return _action_page(request, action, progress_form=form, status=400)
+    services.update_action_progress(
+        action=action, by=request.user, today=timezone.localdate(), **form.cleaned_data
+    )
+    messages.success(request, _("The progress of the action is saved."))
+    return redirect(action)
 
 
 @login_required

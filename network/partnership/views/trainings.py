@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coalition.lib import page_of
-from network.models import Training
+from network.models import Participation, Training
 from network.partnership import services
 from network.partnership.forms import ParticipationForm, TrainingForm, TrainingSearchForm
 
@@ -79,6 +79,20 @@ def participant_add(request, pk):
     services.add_participant(training=training, **form.cleaned_data)
     messages.success(request, _("The participant is added."))
     return redirect(training)
+
+
+@login_required
+@require_POST
+@permission_required("network.change_participation", raise_exception=True)
+def participation_complete(request, pk, participation):
+    participation = get_object_or_404(
+        Participation.objects.select_related("training", "person"), pk=participation, training=pk
+    )
+    services.complete_participation(participation=participation)
+    messages.success(
+        request, _("%(name)s has completed the training.") % {"name": participation.person}
+    )
+    return redirect(participation.training)
 
 
 @login_required
