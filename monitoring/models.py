@@ -10,6 +10,16 @@ DEFAULT_INSTRUMENT = "DJG-11"
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
 
 
+# Indicators that are context for the quickscan, not loneliness: kept out of the trend pages.
+CONTEXT_INDICATORS = ("mantelzorger",)
+
+
+class IndicatorQuerySet(models.QuerySet):
+    def loneliness(self):
+        """The loneliness indicators (the dashboard, trends and report), not the context."""
+        return self.exclude(code__in=CONTEXT_INDICATORS)
+
+
 class Indicator(models.Model):
     """What is measured, e.g. ``eenzaam``: a score of 3 or more on the De Jong Gierveld scale."""
 
@@ -18,6 +28,8 @@ class Indicator(models.Model):
     description = models.TextField(_("description"), blank=True)
     instrument = models.CharField(_("instrument"), max_length=20, default=DEFAULT_INSTRUMENT)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = IndicatorQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "code"]
@@ -106,6 +118,10 @@ class AreaProfile(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("year"))
     inhabitants = models.PositiveIntegerField(_("inhabitants"), null=True, blank=True)
+    aged_0_14 = models.PositiveIntegerField(_("inhabitants aged 0 to 14"), null=True, blank=True)
+    aged_15_24 = models.PositiveIntegerField(
+        _("inhabitants aged 15 to 24"), null=True, blank=True
+    )
     aged_65_plus = models.PositiveIntegerField(
         _("inhabitants aged 65 or over"), null=True, blank=True
     )
@@ -115,6 +131,9 @@ class AreaProfile(models.Model):
     )
     income_per_inhabitant = models.FloatField(
         _("average income per inhabitant (× 1,000 euro)"), null=True, blank=True
+    )
+    low_income_share = models.FloatField(
+        _("households with a low income (%)"), null=True, blank=True, validators=PERCENT
     )
     source = models.CharField(_("source"), max_length=255, blank=True)
 
@@ -144,3 +163,23 @@ class AreaProfile(models.Model):
     @property
     def share_one_person(self) -> float | None:
         return self._share(self.one_person_households, self.households)
+
+
+class DistrictBoundary(models.Model):
+    """The outline of a district for the quickscan map: a GeoJSON geometry (Polygon or
+    MultiPolygon, WGS84) kept as JSON text; no GIS database is needed."""
+
+    area = models.OneToOneField(
+        Area, verbose_name=_("district"), on_delete=models.CASCADE, related_name="+"
+    )
+    geometry = models.TextField(_("outline (GeoJSON geometry)"))
+    source = models.CharField(_("source"), max_length=255, blank=True)
+    imported_at = models.DateTimeField(_("imported at"), auto_now=True)
+
+    class Meta:
+        ordering = ["area"]
+        verbose_name = _("district boundary")
+        verbose_name_plural = _("district boundaries")
+
+    def __str__(self):
+        return self.area.code

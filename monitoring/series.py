@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coalition.models import Area, TargetGroup
 from monitoring import trend
-from monitoring.models import DEFAULT_INSTRUMENT, Indicator, Measurement
+from monitoring.models import CONTEXT_INDICATORS, DEFAULT_INSTRUMENT, Indicator, Measurement
 
 REFERENCE_KINDS = [Area.Kind.REGION, Area.Kind.COUNTRY]
 VERDICT_LABELS = {
@@ -207,6 +207,8 @@ def load_series(
         rows = rows.filter(areas)
     if indicator_code is not None:
         rows = rows.filter(indicator__code=indicator_code)
+    else:
+        rows = rows.exclude(indicator__code__in=CONTEXT_INDICATORS)
     if target_group is not None:
         rows = rows.filter(target_group=target_group)
     if up_to_year is not None:

@@ -13,6 +13,7 @@ from monitoring.importing import (
     parse_kerncijfers_csv,
     parse_rivm_csv,
 )
+from monitoring.importing.kerncijfers import KWB_FIELDS
 from monitoring.models import AreaProfile, Indicator, Measurement
 
 UPDATE_FIELDS = ["value", "ci_low", "ci_high", "sample_size", "source"]
@@ -163,13 +164,7 @@ def ensure_areas(rows: list[dict]) -> dict[str, int]:
     return areas
 
 
-PROFILE_FIELDS = [
-    "inhabitants",
-    "aged_65_plus",
-    "households",
-    "one_person_households",
-    "income_per_inhabitant",
-]
+PROFILE_FIELDS = [name for name, _excel, _statline in KWB_FIELDS]
 KWB_SOURCE = "CBS, Kerncijfers wijken en buurten"
 
 

@@ -22,7 +22,7 @@ GOAL_YEAR = trend.DEFAULT_GOAL_YEAR
 
 @require_GET
 def dashboard(request):
-    indicators = list(Indicator.objects.all())
+    indicators = list(Indicator.objects.loneliness())
     indicator = ChartChoiceForm(request.GET, indicators=indicators).chosen_indicator()
     series = load_series(area_codes=[settings.MUNICIPALITY_CODE], indicator_code=indicator.code)
     cards = pages.dashboard_cards(TargetGroup.objects.active(), series, goal_year=GOAL_YEAR)
@@ -43,7 +43,7 @@ def dashboard(request):
 @require_GET
 def group_detail(request, slug):
     group = get_object_or_404(TargetGroup.objects.active(), slug=slug)
-    indicators = list(Indicator.objects.all())
+    indicators = list(Indicator.objects.loneliness())
     form = ChartChoiceForm(request.GET, indicators=indicators)
     indicator = form.chosen_indicator()
     series = load_series(
@@ -183,7 +183,7 @@ def annual_report(request):
     year = form.year(default=timezone.localdate().year)
     context = pages.annual_report(
         target_groups=TargetGroup.objects.active(),
-        indicators=list(Indicator.objects.all()),
+        indicators=list(Indicator.objects.loneliness()),
         series=load_series(area_codes=[settings.MUNICIPALITY_CODE], up_to_year=year),
         goal_year=GOAL_YEAR,
     )

@@ -28,14 +28,30 @@ from monitoring.importing.indicators import FIRST_YEAR, LAST_YEAR
 # (field, the Excel column, the StatLine column before its _NN suffix)
 KWB_FIELDS = [
     ("inhabitants", "a_inw", "AantalInwoners"),
+    ("aged_0_14", "a_00_14", "k_0Tot15Jaar"),
+    ("aged_15_24", "a_15_24", "k_15Tot25Jaar"),
     ("aged_65_plus", "a_65_oo", "k_65JaarOfOuder"),
     ("households", "a_hh", "HuishoudensTotaal"),
     ("one_person_households", "a_1p_hh", "Eenpersoonshuishoudens"),
     ("income_per_inhabitant", "g_ink_pi", "GemiddeldInkomenPerInwoner"),
+    ("low_income_share", "p_hh_li", "HuishoudensMetEenLaagInkomen"),
 ]
-COUNTS = {"inhabitants", "aged_65_plus", "households", "one_person_households"}
+COUNTS = {
+    "inhabitants",
+    "aged_0_14",
+    "aged_15_24",
+    "aged_65_plus",
+    "households",
+    "one_person_households",
+}
+PERCENTAGES = {"low_income_share"}
 # Parts that cannot be larger than their whole.
-PARTS = [("aged_65_plus", "inhabitants"), ("one_person_households", "households")]
+PARTS = [
+    ("aged_0_14", "inhabitants"),
+    ("aged_15_24", "inhabitants"),
+    ("aged_65_plus", "inhabitants"),
+    ("one_person_households", "households"),
+]
 MAX_COUNT = 100_000_000
 NAME_LENGTH = 120
 
@@ -115,6 +131,8 @@ def parse_kerncijfers_csv(content: bytes, *, year: int, areas: AreaRules) -> Par
         missing = raw.isin(MISSING)
         number = numbers(raw)
         bad = ~missing & (number.isna() | number.lt(0))
+        if name in PERCENTAGES:
+            bad |= number.gt(100)
         if name in COUNTS:
             bad |= number.notna() & number.ne(number.round())
             for line in raw[~bad & number.gt(MAX_COUNT)].index:

@@ -23,6 +23,7 @@ RIVM_TOPICS = {
     "ErnstigZeerErnstigEenzaam": "ernstig_eenzaam",
     "EmotioneelEenzaam": "emotioneel_eenzaam",
     "SociaalEenzaam": "sociaal_eenzaam",
+    "Mantelzorger": "mantelzorger",  # context for the quickscan: how many adults give care
 }
 RIVM_AGES = {
     "20300": ("volwassenen", "18+"),
