@@ -3,12 +3,13 @@
 Every row says in its source that it is a demo figure. Safe to run twice.
 """
 
+import json
 import math
 
 from django.conf import settings
 
 from coalition.models import Area, TargetGroup
-from monitoring.models import AreaProfile, Indicator, Measurement
+from monitoring.models import AreaProfile, DistrictBoundary, Indicator, Measurement
 
 DEMO_SOURCE = "Demo-cijfers (verzonnen, geen echte GGD-gegevens)"
 WAVES = [2012, 2016, 2020, 2022, 2024]
@@ -28,6 +29,11 @@ NETHERLANDS = {
     "moeilijk-rondkomen": ("18+", [56.0, 59.3, 62.9, 64.0, 63.2]),
 }
 NETHERLANDS_SAMPLE = 300_000
+REGION = ("GG3230", "GGD Haaglanden", -0.7)  # code, name, difference with the country
+REGION_SAMPLE = 20_000
+CARER_SHARE = {2020: 14.1, 2024: 14.8}  # % of adults who give informal care (municipality)
+# The demo districts as rectangles in a 4 × 2 grid around the municipality (WGS84).
+GRID_ORIGIN, GRID_STEP = (4.355, 52.055), (0.03, 0.022)
 # Other indicators as a share of "eenzaam".
 SHARES = {
     "eenzaam": 1.0,
@@ -59,6 +65,13 @@ def seed(stdout) -> None:
         count += store(municipality, groups.get(slug), indicators, band, values, n)
     for slug, (band, values) in NETHERLANDS.items():
         count += store(country, groups.get(slug), indicators, band, values, NETHERLANDS_SAMPLE)
+    region, _ = Area.objects.get_or_create(
+        code=REGION[0], defaults={"name": REGION[1], "kind": Area.Kind.REGION}
+    )
+    for slug, (band, values) in NETHERLANDS.items():
+        shifted = [round(v + REGION[2], 1) for v in values]
+        count += store(region, groups.get(slug), indicators, band, shifted, REGION_SAMPLE)
+    count += seed_carers(municipality, groups, indicators)
     count += seed_districts(municipality, groups, indicators)
     stdout.write(f"Monitor: {count} demo figures (source: “{DEMO_SOURCE}”).\n")
 
@@ -132,11 +145,15 @@ def seed_districts(municipality, groups, indicators) -> int:
                 },
             )
             count += 1
+        seed_boundary(district)
         AreaProfile.objects.update_or_create(
             area=district,
             year=2024,
             defaults={
                 "inhabitants": inhabitants,
+                "aged_0_14": round(inhabitants * 0.16),
+                "aged_15_24": round(inhabitants * (0.13 - (lonely - 36) / 200)),
+                "low_income_share": round(6 + (lonely - 36) * 0.7, 1),
                 "aged_65_plus": round(inhabitants * (0.18 + (lonely - 36) / 100)),
                 "households": inhabitants // 2,
                 "one_person_households": round(inhabitants / 2 * (0.3 + (lonely - 36) / 60)),
@@ -145,3 +162,42 @@ def seed_districts(municipality, groups, indicators) -> int:
             },
         )
     return count
+
+
+def seed_carers(municipality, groups, indicators) -> int:
+    """The GGD share of adults who give informal care: the quickscan counts carers with it."""
+    if "volwassenen" not in groups or "mantelzorger" not in indicators:
+        return 0
+    for year, value in CARER_SHARE.items():
+        Measurement.objects.update_or_create(
+            indicator=indicators["mantelzorger"],
+            target_group=groups["volwassenen"],
+            area=municipality,
+            age_band="18+",
+            year=year,
+            instrument="DJG-11",
+            defaults={
+                "value": value,
+                "ci_low": value - 1.2,
+                "ci_high": value + 1.2,
+                "source": DEMO_SOURCE,
+            },
+        )
+    return len(CARER_SHARE)
+
+
+def seed_boundary(district) -> None:
+    """A rectangle for the quickscan map; kept when the district already has an outline."""
+    if DistrictBoundary.objects.filter(area=district).exists():
+        return
+    number = int(district.code[-2:]) - 1
+    column, row = number % 4, number // 4 % 2
+    west = GRID_ORIGIN[0] + column * GRID_STEP[0]
+    south = GRID_ORIGIN[1] + row * GRID_STEP[1]
+    east, north = west + GRID_STEP[0], south + GRID_STEP[1]
+    ring = [[west, south], [east, south], [east, north], [west, north], [west, south]]
+    DistrictBoundary.objects.create(
+        area=district,
+        geometry=json.dumps({"type": "Polygon", "coordinates": [ring]}),
+        source=DEMO_SOURCE,
+    )

@@ -136,3 +136,51 @@ class YearForm(forms.Form):
 
     def year(self, default: int) -> int:
         return (self.cleaned_data.get("jaar") if self.is_valid() else None) or default
+
+
+class MapChoiceForm(forms.Form):
+    """What the quickscan map colours: a measure for one target group (GET, works without JS)."""
+
+    kaart = forms.ChoiceField(label=_("The map shows"), required=False)
+    doelgroep = forms.ChoiceField(label=_("Target group"), required=False)
+
+    def __init__(self, data, *, measures, groups):
+        super().__init__(data)
+        self.fields["kaart"].choices = list(measures.items())
+        self.fields["doelgroep"].choices = [(g.slug, g.name) for g in groups]
+        self.groups = {g.slug: g for g in groups}
+        self.measures = measures
+
+    def measure(self) -> str:
+        chosen = self.cleaned_data.get("kaart") if self.is_valid() else None
+        return chosen or next(iter(self.measures))
+
+    def group(self):
+        chosen = self.cleaned_data.get("doelgroep") if self.is_valid() else None
+        return self.groups.get(chosen) or next(iter(self.groups.values()), None)
+
+
+class BoundaryUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("GeoJSON file with district boundaries"),
+        help_text=_(
+            "The CBS/PDOK “wijken” map as GeoJSON (WGS84), at most 2 MB. Each district has its "
+            "code in wijkcode or statcode, e.g. WK191601."
+        ),
+        validators=[FileExtensionValidator(["geojson", "json"])],
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than 2 MB. Export the districts of your municipality only.")
+            )
+        return upload
+
+
+class ConfirmBoundariesForm(forms.Form):
+    content = forms.CharField(widget=forms.HiddenInput, strip=False)
+
+    def clean_content(self):
+        return unpack(self.cleaned_data["content"])

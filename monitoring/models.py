@@ -119,9 +119,7 @@ class AreaProfile(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     inhabitants = models.PositiveIntegerField(_("inhabitants"), null=True, blank=True)
     aged_0_14 = models.PositiveIntegerField(_("inhabitants aged 0 to 14"), null=True, blank=True)
-    aged_15_24 = models.PositiveIntegerField(
-        _("inhabitants aged 15 to 24"), null=True, blank=True
-    )
+    aged_15_24 = models.PositiveIntegerField(_("inhabitants aged 15 to 24"), null=True, blank=True)
     aged_65_plus = models.PositiveIntegerField(
         _("inhabitants aged 65 or over"), null=True, blank=True
     )

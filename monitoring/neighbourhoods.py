@@ -17,10 +17,10 @@ from django.utils.translation import gettext_lazy as _
 
 from coalition.models import Area
 from monitoring.models import AreaProfile, Measurement
+from monitoring.quickscan import shown_count
 from network.models import Activity
 from signals.models import Signal
 
-SMALL_COUNT = 5
 # (label, target group slug, age band, indicator code) of the columns with RIVM estimates.
 ESTIMATES = [
     (_("Lonely, 18+"), "volwassenen", "18+", "eenzaam"),
@@ -64,13 +64,6 @@ COALITION_COUNTS: list[CountSource] = [
     CountSource("activities", _("Published activities"), published_activities, is_supply=True),
     CountSource("signals", _("Signals received"), signals_received),
 ]
-
-
-def shown_count(number: int | None) -> str:
-    """Counts under 5 are shown as "<5", so no one can be recognised."""
-    if number is None:
-        return ""
-    return "<5" if 0 < number < SMALL_COUNT else str(number)
 
 
 @dataclass

@@ -1,10 +1,10 @@
 """What the dashboard pages show, built from series: cards, the detail chart and tables."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from monitoring import figures, trend
+from monitoring import comparison, figures, trend
 from monitoring.series import (
     REASON_LABELS,
     VERDICT_ICONS,
@@ -46,6 +46,7 @@ class Card:
     goal_year: int
     chart_id: str
     figure: dict | None
+    references: list = field(default_factory=list)  # region and country, same wave
 
     @property
     def change_display(self) -> str:
@@ -56,7 +57,11 @@ class Card:
         return self.series is None or self.series.year(self.goal_year) is None
 
 
-def dashboard_cards(target_groups, series: list[Series], *, goal_year: int) -> list[Card]:
+def dashboard_cards(
+    target_groups, series: list[Series], *, goal_year: int, references: list[Series] = ()
+) -> list[Card]:
+    """One card per target group; ``references`` (region, country) add their figure of the
+    same wave as the card's latest."""
     grouped = by_target_group(series)
     cards = []
     for group in target_groups:
@@ -69,6 +74,7 @@ def dashboard_cards(target_groups, series: list[Series], *, goal_year: int) -> l
                 goal_year=goal_year,
                 chart_id=f"spark-{group.slug}",
                 figure=figures.sparkline(chosen) if chosen else None,
+                references=comparison.references_for(references, chosen.latest) if chosen else [],
             )
         )
     return cards

@@ -15,15 +15,14 @@
 measurements: it reads rows and counts in Python.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import time
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from coalition.models import Area, TargetGroup
 from monitoring.models import AreaProfile, Measurement
@@ -58,7 +57,7 @@ def shown_count(number) -> str:
     """A count of people under 5 is shown as "<5", so no one can be recognised."""
     if number is None:
         return ""
-    return "<5" if 0 < number < SMALL_COUNT else str(number)
+    return "<5" if 0 < number < SMALL_COUNT else number_format(number, force_grouping=True)
 
 
 def district_areas():
@@ -81,9 +80,14 @@ def residents(slug: str, profile, carer_share) -> tuple[int | None, str]:
         return profile.aged_15_24, _("CBS: aged 15 to 24")
     if slug == "volwassenen" and adults(profile) is not None:
         return adults(profile), _("CBS: aged 18 or over (estimate)")
-    if slug == "moeilijk-rondkomen" and profile and None not in (
-        profile.low_income_share,
-        profile.households,
+    if (
+        slug == "moeilijk-rondkomen"
+        and profile
+        and None
+        not in (
+            profile.low_income_share,
+            profile.households,
+        )
     ):
         number = round(profile.low_income_share / 100 * profile.households)
         return number, _("CBS: households with a low income")
@@ -192,6 +196,7 @@ class Quickscan:
 
 def latest_shares(measurements) -> dict[tuple[int, int, str], Measurement]:
     """(area, target group, indicator) → the latest figure, the preferred age band first."""
+
     def order(m):
         return (m.year, m.age_band in PREFERRED_BANDS, m.age_band == "18+")
 
@@ -341,10 +346,3 @@ def download_rows(scan: Quickscan):
             cell.lonely_per_activity,
             cell.rank,
         ]
-
-
-def by_district(cells) -> dict[int, list[Cell]]:
-    grouped = defaultdict(list)
-    for cell in cells:
-        grouped[cell.district.id].append(cell)
-    return grouped

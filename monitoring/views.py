@@ -24,8 +24,18 @@ GOAL_YEAR = trend.DEFAULT_GOAL_YEAR
 def dashboard(request):
     indicators = list(Indicator.objects.loneliness())
     indicator = ChartChoiceForm(request.GET, indicators=indicators).chosen_indicator()
-    series = load_series(area_codes=[settings.MUNICIPALITY_CODE], indicator_code=indicator.code)
-    cards = pages.dashboard_cards(TargetGroup.objects.active(), series, goal_year=GOAL_YEAR)
+    everything = load_series(
+        area_codes=[settings.MUNICIPALITY_CODE],
+        indicator_code=indicator.code,
+        with_references=True,
+    )
+    series = [s for s in everything if s.first.area.code == settings.MUNICIPALITY_CODE]
+    cards = pages.dashboard_cards(
+        TargetGroup.objects.active(),
+        series,
+        goal_year=GOAL_YEAR,
+        references=[s for s in everything if s.first.area.code != settings.MUNICIPALITY_CODE],
+    )
     return render(
         request,
         "monitoring/dashboard.html",
@@ -140,30 +150,13 @@ def confirm_upload(request):
             _("Imported the key figures of %(count)s areas for %(year)s.")
             % {"count": len(checked.rows), "year": year},
         )
-        return redirect(reverse("monitoring:neighbourhoods") + f"?jaar={year}")
+        return redirect(reverse("monitoring:districts") + f"?jaar={year}")
     messages.success(
         request,
         _("Imported %(total)s figures: %(new)s new, %(updated)s updated.")
         % {"total": len(checked.rows), "new": checked.new_count, "updated": checked.update_count},
     )
     return redirect("monitoring:dashboard")
-
-
-@login_required
-@permission_required("monitoring.view_measurement", raise_exception=True)
-@require_GET
-def neighbourhood_view(request):
-    year = YearForm(request.GET).year(default=timezone.localdate().year)
-    return render(
-        request,
-        "monitoring/neighbourhoods.html",
-        {
-            "year": year,
-            "rows": neighbourhoods.district_rows(year=year),
-            "estimates": [label for label, *_key in neighbourhoods.ESTIMATES],
-            "count_sources": neighbourhoods.COALITION_COUNTS,
-        },
-    )
 
 
 @login_required
