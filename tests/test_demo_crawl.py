@@ -122,6 +122,9 @@ ARGUMENTS: dict[str, Callable[[], Args]] = {
     "signals:detail": lambda: [[ref] for ref in Signal.objects.values_list("reference", flat=True)],
     "signals:refer": lambda: [[ref] for ref in Signal.objects.values_list("reference", flat=True)],
     "monitoring:group": slugs(TargetGroup.objects.active()),
+    "monitoring:district": lambda: [[code] for code in DISTRICTS.values_list("code", flat=True)],
+    "monitoring:district_csv": lambda: [[DISTRICTS.first().code]],
+    "monitoring:district_xlsx": lambda: [[DISTRICTS.first().code]],
     "network:unsubscribe": lambda: [
         [unsubscribe_token(person)] for person in Person.objects.ambassadors()[:3]
     ],
@@ -140,8 +143,10 @@ QUERIES: dict[str, Callable[[], Iterable[dict]]] = {
     "monitoring:dashboard": lambda: [
         {"indicator": code} for code in Indicator.objects.values_list("code", flat=True)
     ],
-    "monitoring:neighbourhoods": lambda: [
-        {"jaar": year} for year in AreaProfile.objects.values_list("year", flat=True).distinct()
+    "monitoring:districts": lambda: [
+        *({"jaar": year} for year in AreaProfile.objects.values_list("year", flat=True).distinct()),
+        *({"kaart": measure} for measure in ["signals_per_1000", "activities"]),
+        *({"doelgroep": g.slug} for g in TargetGroup.objects.active()),
     ],
     "monitoring:report": lambda: [{"jaar": 2024}, {"jaar": date.today().year}],
 }

@@ -251,3 +251,25 @@ def test_dashboard_in_english(resident):
 
     assert "Monitor: loneliness per target group" in html
     assert "Trend break shown" in html
+
+
+def test_dashboard_card_shows_region_and_country_of_the_same_wave(resident):
+    # Issue 15, part 2: the municipality next to the GGD region and the Netherlands.
+    make_series({2020: 44.0, 2024: 46.0})
+    region = make_area(code="GG3230", name="GGD Haaglanden", kind="region")
+    country = make_area(code="NL01", name="Nederland", kind="country")
+    make_series({2024: 47.5}, area=region, half=1.5)
+    make_series({2022: 49.0, 2024: 48.0}, area=country, half=0.5)
+    make_series({2024: 30.0}, area=country, age_band="18+", group="volwassenen")
+
+    response = resident.get(reverse("monitoring:dashboard"))
+
+    card = next(c for c in response.context["cards"] if c.target_group.slug == "ouderen")
+    assert [(m.area.name, m.year, m.value) for m in card.references] == [
+        ("GGD Haaglanden", 2024, 47.5),
+        ("Nederland", 2024, 48.0),
+    ]
+    html = response.content.decode()
+    assert "Ter vergelijking, ook in 2024:" in html
+    assert "<li>GGD Haaglanden: 47,5 % (46,0 – 49,0)</li>" in html
+    assert "<li>Nederland: 48,0 % (47,5 – 48,5)</li>" in html

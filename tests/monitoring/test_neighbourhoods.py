@@ -1,5 +1,4 @@
 import pytest
-from django.urls import reverse
 
 from monitoring import neighbourhoods
 from monitoring.models import AreaProfile
@@ -34,39 +33,29 @@ def district(code, name, *, lonely=None, inhabitants=None):
     return area
 
 
-def test_anonymous_is_sent_to_login(resident):
-    response = resident.get(reverse("monitoring:neighbourhoods"))
-
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+# The district table of the annual report (``neighbourhoods.district_rows``); the quickscan
+# at /monitor/wijken/ has its own tests (test_quickscan.py).
 
 
-def test_partner_may_not_see_the_neighbourhood_view(partner_client):
-    assert partner_client.get(reverse("monitoring:neighbourhoods")).status_code == 403
-
-
-def test_districts_are_ranked_by_estimated_lonely_residents(coordinator_client):
+def test_districts_are_ranked_by_estimated_lonely_residents():
     district("WK191601", "Voorburg-Noord", lonely=40.0, inhabitants=10_000)
     district("WK191602", "Voorburg-West", lonely=50.0, inhabitants=4_000)
     district("WK191603", "Stompwijk")
 
-    response = coordinator_client.get(reverse("monitoring:neighbourhoods"), {"jaar": 2024})
+    rows = neighbourhoods.district_rows(year=2024)
 
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "modelschattingen van het RIVM" in html
-    order = [html.index(name) for name in ["Voorburg-Noord", "Voorburg-West", "Stompwijk"]]
-    assert order == sorted(order)
-    assert "<td>4.000</td>" in html  # 40 % of 10,000
-    assert "<td>2.000</td>" in html  # 50 % of 4,000
-    assert "<td>25 %</td>" in html  # share 65+
+    assert [(r.area.name, r.estimated_lonely) for r in rows] == [
+        ("Voorburg-Noord", 4000),
+        ("Voorburg-West", 2000),
+        ("Stompwijk", None),
+    ]
+    assert rows[0].profile.share_65_plus == 25
 
 
-def test_figures_after_the_chosen_year_are_left_out(coordinator_client):
+def test_figures_after_the_chosen_year_are_left_out():
     district("WK191601", "Voorburg-Noord", lonely=40.0, inhabitants=10_000)
 
-    html = coordinator_client.get(reverse("monitoring:neighbourhoods"), {"jaar": 2022}).content
-    assert "40,0 %" not in html.decode()
+    assert neighbourhoods.district_rows(year=2022)[0].lonely_share is None
 
 
 def test_small_counts_are_hidden():
@@ -98,16 +87,3 @@ def test_coalition_counts_rank_need_against_supply(monkeypatch):
         ("WK191602", 1, ["<5"]),
         ("WK191601", 2, ["9"]),
     ]
-
-
-@pytest.mark.parametrize("districts", [1, 12])
-def test_neighbourhood_view_uses_a_fixed_number_of_queries(
-    coordinator_client, districts, django_assert_max_num_queries
-):
-    for n in range(1, districts + 1):
-        district(f"WK1916{n:02d}", f"Wijk {n}", lonely=40.0 + n, inhabitants=1000 * n)
-
-    with django_assert_max_num_queries(11):  # with the coalition counts
-        response = coordinator_client.get(reverse("monitoring:neighbourhoods"))
-
-    assert response.content.decode().count('<th scope="row">') == districts

@@ -8,7 +8,6 @@ from monitoring import own_figures
 from network.models import Participation, Registration
 from tests.factories import (
     make_activity,
-    make_area,
     make_meeting,
     make_membership,
     make_organisation,
@@ -153,24 +152,6 @@ def test_fixed_number_of_queries(coordinator_client, django_assert_max_num_queri
     with django_assert_max_num_queries(14):
         response = coordinator_client.get(URL, {"jaar": 2026})
     assert response.status_code == 200
-
-
-def test_neighbourhood_view_counts_activities_and_signals(coordinator_client):
-    north = make_area(code="WK191601", name="Voorburg-Noord")
-    for _ in range(6):
-        make_activity(district=north)
-    for _ in range(2):
-        received(datetime.date(2026, 2, 2), district=north)
-    received(datetime.date(2025, 2, 3), district=north)
-
-    response = coordinator_client.get(reverse("monitoring:neighbourhoods"), {"jaar": 2026})
-
-    html = response.content.decode()
-    assert "Gepubliceerde activiteiten" in html
-    assert "Ontvangen signalen" in html
-    row = next(r for r in response.context["rows"] if r.area == north)
-    assert row.shown_counts == ["6", "<5"]
-    assert row.supply == 6
 
 
 def test_annual_report_has_the_own_figures(coordinator_client):

@@ -195,7 +195,7 @@ def test_coordinator_previews_and_confirms_cbs_key_figures(coordinator_client):
         reverse("monitoring:confirm_upload"), preview.context["confirm"].initial, follow=True
     )
 
-    assert response.redirect_chain[-1][0] == reverse("monitoring:neighbourhoods") + "?jaar=2024"
+    assert response.redirect_chain[-1][0] == reverse("monitoring:districts") + "?jaar=2024"
     assert "De kerncijfers van 2 gebieden voor 2024 zijn ingelezen." in response.content.decode()
     assert sorted(AreaProfile.objects.values_list("area__code", "year", "inhabitants")) == [
         ("GM1916", 2024, 78245),
