@@ -100,6 +100,13 @@ def monitor_records(payload):
     Indicator.objects.filter(pk=measurement.indicator_id).update(code=payload[:40])
 
 
+def quickscan_records(payload):
+    # One row: one district and one active target group.
+    group = planted_group(payload)
+    TargetGroup.objects.exclude(pk=group.pk).update(is_active=False)
+    plant(make_area(code="WK191608"), payload, skip={"code"})
+
+
 SOCIAL_MAP_TEXT = [
     "naam", "organisatie", "samenvatting", "soort", "doelgroepen", "wijk", "locatie", "adres",
     "postcode", "plaats", "aanmelden", "telefoon", "email", "website",
@@ -146,8 +153,15 @@ DOWNLOADS = {
         [*MONITOR_KEYS, "source"],
     ),
     "verdicts": ("monitoring:export_verdicts", [], "resident", monitor_records, MONITOR_KEYS),
+    "quickscan csv": (
+        "monitoring:districts_csv",
+        [],
+        "coordinator_client",
+        quickscan_records,
+        ["wijk", "doelgroep"],
+    ),
 }
-for name in ["members", "people", "agenda", "ambassadors"]:
+for name in ["members", "people", "agenda", "ambassadors", "quickscan"]:
     url_name, args, who, records, columns = DOWNLOADS[f"{name} csv"]
     DOWNLOADS[f"{name} xlsx"] = (url_name.replace("_csv", "_xlsx"), args, who, records, columns)
 
