@@ -87,11 +87,7 @@ def test_coordinator_pages_are_accessible(page, live_server, demo_figures):
     # seed_demo made the demo coordinator (coordinator@example.org, with an authenticator).
     log_in(page, live_server, User.objects.get(username="coordinator@example.org"))
 
-    page.goto(live_server.url + "/monitor/wijken/?jaar=2024")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Wijken: behoefte en aanbod")
-    expect(page.locator("tbody tr")).to_have_count(8)
-    assert_accessible(page)
-
+    # The quickscan at /monitor/wijken/ has its own browser tests (test_quickscan.py).
     page.goto(live_server.url + "/monitor/rapport/?jaar=2024")
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Eenzaamheid in Leidschendam-Voorburg: jaarrapport 2024"
