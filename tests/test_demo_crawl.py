@@ -22,6 +22,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.http import urlencode
 
+from coalition import setuplink
 from coalition.models import Area, TargetGroup
 from monitoring.models import AreaProfile, Indicator
 from network.models import (
@@ -122,6 +123,9 @@ ARGUMENTS: dict[str, Callable[[], Args]] = {
     "signals:detail": lambda: [[ref] for ref in Signal.objects.values_list("reference", flat=True)],
     "signals:refer": lambda: [[ref] for ref in Signal.objects.values_list("reference", flat=True)],
     "monitoring:group": slugs(TargetGroup.objects.active()),
+    "otp_setup_link": lambda: [
+        [setuplink.make_token(User.objects.get(username="partner@example.org"))]
+    ],
     "network:unsubscribe": lambda: [
         [unsubscribe_token(person)] for person in Person.objects.ambassadors()[:3]
     ],
