@@ -22,6 +22,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.http import urlencode
 
+from coalition import setuplink
 from coalition.models import Area, TargetGroup
 from monitoring.models import AreaProfile, Indicator
 from network.models import (
@@ -125,6 +126,9 @@ ARGUMENTS: dict[str, Callable[[], Args]] = {
     "monitoring:district": lambda: [[code] for code in DISTRICTS.values_list("code", flat=True)],
     "monitoring:district_csv": lambda: [[DISTRICTS.first().code]],
     "monitoring:district_xlsx": lambda: [[DISTRICTS.first().code]],
+    "otp_setup_link": lambda: [
+        [setuplink.make_token(User.objects.get(username="partner@example.org"))]
+    ],
     "network:unsubscribe": lambda: [
         [unsubscribe_token(person)] for person in Person.objects.ambassadors()[:3]
     ],

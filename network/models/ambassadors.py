@@ -78,6 +78,7 @@ class Contribution(models.Model):
         verbose_name=_("logged by"),
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
