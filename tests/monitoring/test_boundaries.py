@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from coalition.models import Area
-from monitoring.boundaries import check_boundaries, import_boundaries
+from monitoring.boundaries import BoundariesRejected, check_boundaries, import_boundaries
 from monitoring.models import DistrictBoundary
 from tests.factories import make_area
 
@@ -79,7 +79,8 @@ def test_importing_again_replaces_the_outline():
         ),
         (
             geojson(feature({"statcode": "WK059901"})),
-            "Feature 1: WK059901 is geen wijk van Leidschendam-Voorburg (de codes beginnen met WK1916).",
+            "Feature 1: WK059901 is geen wijk van Leidschendam-Voorburg (de codes beginnen met "
+            "WK1916).",
         ),
         (
             geojson(feature({"wijkcode": "WK191608"}), feature({"wijkcode": "WK191608"})),
@@ -110,7 +111,7 @@ def test_a_bad_file_is_refused_with_the_reason_and_nothing_is_stored(content, er
     checked = check_boundaries(content)
 
     assert checked.errors == [error]
-    with pytest.raises(Exception):
+    with pytest.raises(BoundariesRejected):
         import_boundaries(content)
     assert DistrictBoundary.objects.count() == 0
     assert not Area.objects.filter(code="WK191608").exists()

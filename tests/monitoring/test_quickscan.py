@@ -151,11 +151,12 @@ def test_gap_sentences_are_dutch_with_singular_and_plural(stompwijk):
     )
     assert (
         plural
-        == "In Stompwijk wonen naar schatting 410 eenzame ouderen; er zijn 2 activiteiten voor ouderen."
+        == "In Stompwijk wonen naar schatting 410 eenzame ouderen; er zijn 2 activiteiten voor "
+        "ouderen."
     )
     assert (
-        none
-        == "In Stompwijk wonen naar schatting 80 eenzame jongeren; er is nog geen activiteit voor jongeren."
+        none == "In Stompwijk wonen naar schatting 80 eenzame jongeren; er is nog geen activiteit "
+        "voor jongeren."
     )
 
 
@@ -323,3 +324,16 @@ def test_quickscan_pages_use_a_fixed_number_of_queries(
     with django_assert_num_queries(expected):
         response = coordinator_client.get(url, {"jaar": YEAR})
     assert response.status_code == 200
+
+
+def test_the_share_of_carers_stays_off_the_trend_pages(resident):
+    make_measurement(
+        target_group="volwassenen", indicator="mantelzorger", age_band="18+", year=2024, value=15
+    )
+
+    html = resident.get(reverse("monitoring:dashboard")).content.decode()
+    verdicts = resident.get(reverse("monitoring:export_verdicts")).getvalue().decode()
+
+    assert "(Zeer) ernstig eenzaam" in html
+    assert "Mantelzorger" not in html
+    assert "mantelzorger" not in verdicts
