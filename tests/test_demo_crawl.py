@@ -38,7 +38,7 @@ from network.models import (
 from network.partnership.unsubscribe import unsubscribe_token
 from network.socialmap import hsds
 from network.socialmap.tokens import verification_token
-from signals.models import Signal
+from signals.models import Referral, Signal
 from tests.conftest import login
 from tests.test_access_matrix import MATRIX, NOT_IN_MATRIX
 
@@ -121,6 +121,11 @@ ARGUMENTS: dict[str, Callable[[], Args]] = {
     "network:article_image": slugs(Article.objects.published().exclude(image_type="")),
     "signals:detail": lambda: [[ref] for ref in Signal.objects.values_list("reference", flat=True)],
     "signals:refer": lambda: [[ref] for ref in Signal.objects.values_list("reference", flat=True)],
+    "signals:inbox_detail": pks(
+        Referral.objects.filter(
+            organisation__users__username="partner@example.org", signal__anonymised_at=None
+        )
+    ),
     "monitoring:group": slugs(TargetGroup.objects.active()),
     "network:unsubscribe": lambda: [
         [unsubscribe_token(person)] for person in Person.objects.ambassadors()[:3]

@@ -12,10 +12,6 @@ from signals.models.signal import Signal
 
 
 class ReferralQuerySet(models.QuerySet):
-    def visible_to_partner(self, user):
-        """Referrals to the user's organisations that the person agreed to share."""
-        return self.filter(person_agreed=True, organisation__in=user.organisations.all())
-
     def for_partner(self, user):
         """The partner's inbox: referrals to the user's organisations, of signals that are not
         anonymised (after that a partner never sees them again). Withdrawn ones stay listed,
@@ -80,6 +76,8 @@ class Referral(models.Model):
         related_name="referrals",
     )
     note = models.TextField(_("note for the partner"), max_length=1000, blank=True)
+    # The coordinator's confirmation that this partner may see name and phone number; it
+    # counts only with the person's answer on the form (``Signal.share_contact``).
     person_agreed = models.BooleanField(
         _("the person agreed that the partner sees this referral"), default=False
     )
