@@ -243,3 +243,32 @@ def test_coordinator_withdraws_a_referral(coordinator_client, partner):
     referral.refresh_from_db()
     assert referral.withdrawn_at is not None
     assert not Referral.objects.for_partner(partner).awaiting_answer().exists()
+
+
+def test_report_form_asks_separately_to_pass_on_name_and_phone(resident):
+    from tests.signals.helpers import post_report
+
+    html = resident.get("/melden/").content.decode()
+    assert "Mogen wij uw naam en telefoonnummer doorgeven aan de organisatie" in html
+
+    refused = post_report(resident, share_contact=None)
+    assert "Kies ja of nee." in refused.content.decode()
+    assert not Signal.objects.exists()
+
+    post_report(resident, share_contact="yes")
+    assert Signal.objects.get().share_contact is True
+
+
+def test_desk_report_stores_the_answer_to_pass_on(coordinator_client):
+    from tests.signals.helpers import report_data
+
+    coordinator_client.post(
+        reverse("signals:desk_report"),
+        report_data(
+            channel="phone", contact_route="phone", contact_phone="070 123 4567", share_contact="no"
+        ),
+    )
+
+    assert Signal.objects.get().share_contact is False
+    form = coordinator_client.get(reverse("signals:desk_report")).content.decode()
+    assert "Mogen wij de naam en het telefoonnummer doorgeven" in form
