@@ -53,6 +53,7 @@ def page_form_data() -> dict:
         "situation": "Mijn buurvrouw komt niet meer buiten sinds haar man is overleden.",
         "contact_route": "phone",
         "contact_phone": "070 123 4567",
+        "share_contact": "yes",
         "consent": "on",
         "website": "",
     }

@@ -110,6 +110,9 @@ SIGNAL_MAIL_LEASE_SECONDS = env_int("SIGNAL_MAIL_LEASE_SECONDS", 120)
 # A failed signal mail waits this long before retry_signal_mail queues it again.
 SIGNAL_MAIL_RETRY_MINUTES = env_int("SIGNAL_MAIL_RETRY_MINUTES", 10)
 SIGNAL_FOLLOW_UP_WEEKS = env_int("SIGNAL_FOLLOW_UP_WEEKS", 6)
+# Working days a partner has to answer a referral: then a reminder, as long again: the
+# coordinator hears of it (manage.py remind_referrals).
+REFERRAL_ANSWER_WORKING_DAYS = env_int("REFERRAL_ANSWER_WORKING_DAYS", 3)
 # Ambassadors: months back in which a contribution makes an ambassador "active".
 AMBASSADOR_ACTIVE_MONTHS = env_int("AMBASSADOR_ACTIVE_MONTHS", 6)
 if AMBASSADOR_ACTIVE_MONTHS < 1:
@@ -203,6 +206,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "coalition.context_processors.site",
+                "signals.context_processors.referrals",
             ],
         },
     },

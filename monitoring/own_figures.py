@@ -18,27 +18,19 @@ from django.utils.translation import gettext as _
 
 from coalition.models import TargetGroup
 from monitoring import figures
+from monitoring.figure_rows import (  # noqa: F401 (also used from here by others)
+    MIN_FOR_SHARE,
+    OwnFigure,
+    chart_count,
+    share,
+    share_value,
+    working_days_between,
+)
 from monitoring.neighbourhoods import shown_count
+from monitoring.referral_figures import referral_figures
 from network.models import Activity, Meeting, Membership, Participation, Person
 from network.models.ambassadors import active_since
 from signals.models import Referral, Signal
-from signals.workdays import is_working_day
-
-MIN_FOR_SHARE = 5  # shares of fewer signals could point to a person: not shown
-
-
-@dataclass
-class OwnFigure:
-    key: str
-    title: str
-    caption: str
-    columns: list[str]
-    rows: list[list[str]]
-    figure: dict
-
-    @property
-    def chart_id(self) -> str:
-        return f"chart-{self.key}"
 
 
 @dataclass
@@ -50,31 +42,6 @@ class SignalFacts:
     referred: bool
     followed_up: bool
     groups: list[int]
-
-
-def working_days_between(start: datetime.date, end: datetime.date) -> int:
-    """Working days after ``start`` up to and including ``end`` (as in the signals app)."""
-    days = 0
-    day = start
-    while day < end:
-        day += datetime.timedelta(days=1)
-        days += is_working_day(day)
-    return days
-
-
-def share(part: int, whole: int) -> str:
-    if whole < MIN_FOR_SHARE:
-        return _("fewer than 5 signals") if whole else "–"
-    return f"{round(100 * part / whole)} %"
-
-
-def share_value(part: int, whole: int) -> float | None:
-    return round(100 * part / whole, 1) if whole >= MIN_FOR_SHARE else None
-
-
-def chart_count(number: int) -> int | None:
-    """Charts leave out counts under 5, as the tables show them as "<5"."""
-    return None if 0 < number < MIN_FOR_SHARE else number
 
 
 def load_signals(year: int) -> list[SignalFacts]:
@@ -370,5 +337,6 @@ def own_figures(*, year: int) -> dict:
             partners_figure(year),
             network_activity_figure(year),
             ambassadors_figure(timezone.localdate()),
+            *referral_figures(year=year, target_groups=target_groups, today=timezone.localdate()),
         ],
     }

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coalition.models import Area, TargetGroup
+from signals import demo_handshake
 from signals.models import Signal
 from signals.services import intake, referrals, triage, workflow
 
@@ -56,6 +57,9 @@ def seed(stdout) -> None:
             _walk(signal, status, coordinator, rng)
         made += 1
     stdout.write(f"Signals: {made} demo signals added ({len(PLAN)} in total).\n")
+    demo_handshake.seed(
+        stdout, make_signal=lambda n, token: _make(n, token, rng, districts, groups)
+    )
 
 
 def _make(n, token, rng, districts, groups) -> Signal:

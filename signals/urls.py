@@ -1,6 +1,6 @@
 from django.urls import path
 
-from signals.views import detail, intake, queue, referrals
+from signals.views import detail, inbox, intake, queue, referrals
 
 app_name = "signals"
 
@@ -23,4 +23,20 @@ urlpatterns = [
     path("signalen/<str:reference>/inzage/", detail.export, name="export"),
     path("signalen/<str:reference>/doorverwijzen/", referrals.refer, name="refer"),
     path("signalen/<str:reference>/nazorg/<int:pk>/", referrals.follow_up, name="follow_up"),
+    path(
+        "signalen/<str:reference>/doorverwijzing/<int:pk>/intrekken/",
+        referrals.withdraw,
+        name="referral_withdraw",
+    ),
+    path(
+        "signalen/<str:reference>/toestemming-intrekken/",
+        referrals.stop_sharing,
+        name="stop_sharing",
+    ),
+    # The partner's inbox (a fixed address).
+    path("netwerk/doorverwijzingen/", inbox.inbox, name="inbox"),
+    path("netwerk/doorverwijzingen/<int:pk>/", inbox.inbox_detail, name="inbox_detail"),
+    path("netwerk/doorverwijzingen/<int:pk>/accepteren/", inbox.accept, name="referral_accept"),
+    path("netwerk/doorverwijzingen/<int:pk>/afwijzen/", inbox.decline, name="referral_decline"),
+    path("netwerk/doorverwijzingen/<int:pk>/verloop/", inbox.outcome, name="referral_outcome"),
 ]

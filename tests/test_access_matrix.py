@@ -147,6 +147,16 @@ ARGS = {
         world["participation_a"].pk,
     ],
     "network:unsubscribe": lambda world: [unsubscribe_token(world["person_a"])],
+    # The referral handshake (issue 14): referral_a goes to organisation A.
+    "signals:inbox_detail": pk("referral_a"),
+    "signals:referral_accept": pk("referral_a"),
+    "signals:referral_decline": pk("referral_a"),
+    "signals:referral_outcome": pk("referral_a"),
+    "signals:referral_withdraw": lambda world: [
+        world["signal_a"].reference,
+        world["referral_a"].pk,
+    ],
+    "signals:stop_sharing": lambda world: [world["signal_a"].reference],
 }
 
 # name: (GET codes, POST codes) for anonymous, partner A, partner B, coordinator, superuser,
@@ -315,6 +325,17 @@ MATRIX = {
     "network:contribution_new": ("302 200 200 200 200 200", "302 400 400 400 400 400"),
     "network:ambassador_message": ("302 403 403 200 200 200", "302 403 403 400 400 400"),
     "network:unsubscribe": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    # The referral handshake (issue 14): partners answer referrals to their own organisation
+    # only (another's is 404, as one that does not exist); a superuser has no organisation.
+    # Accepting needs no data, so partner A's empty POST accepts (302); the signal_a of the
+    # world has no consent to share, so withdrawing it is refused (302 with a message).
+    "signals:inbox": ("302 200 200 403 200 403", "405 405 405 405 405 405"),
+    "signals:inbox_detail": ("302 200 404 403 404 403", "405 405 405 405 405 405"),
+    "signals:referral_accept": ("405 405 405 405 405 405", "302 302 404 403 404 403"),
+    "signals:referral_decline": ("405 405 405 405 405 405", "302 400 404 403 404 403"),
+    "signals:referral_outcome": ("405 405 405 405 405 405", "302 400 404 403 404 403"),
+    "signals:referral_withdraw": ("405 405 405 405 405 405", "302 403 403 302 302 404"),
+    "signals:stop_sharing": ("405 405 405 405 405 405", "302 403 403 302 302 404"),
 }
 
 

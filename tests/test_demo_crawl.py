@@ -39,7 +39,7 @@ from network.models import (
 from network.partnership.unsubscribe import unsubscribe_token
 from network.socialmap import hsds
 from network.socialmap.tokens import verification_token
-from signals.models import Signal
+from signals.models import Referral, Signal
 from tests.conftest import login
 from tests.test_access_matrix import MATRIX, NOT_IN_MATRIX
 
@@ -122,6 +122,11 @@ ARGUMENTS: dict[str, Callable[[], Args]] = {
     "network:article_image": slugs(Article.objects.published().exclude(image_type="")),
     "signals:detail": lambda: [[ref] for ref in Signal.objects.values_list("reference", flat=True)],
     "signals:refer": lambda: [[ref] for ref in Signal.objects.values_list("reference", flat=True)],
+    "signals:inbox_detail": pks(
+        Referral.objects.filter(
+            organisation__users__username="partner@example.org", signal__anonymised_at=None
+        )
+    ),
     "monitoring:group": slugs(TargetGroup.objects.active()),
     "monitoring:district": lambda: [[code] for code in DISTRICTS.values_list("code", flat=True)],
     "monitoring:district_csv": lambda: [[DISTRICTS.first().code]],

@@ -42,6 +42,17 @@ class ReportForm(forms.ModelForm):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     form_token = forms.CharField(widget=forms.HiddenInput, max_length=200)
+    share_contact = forms.TypedChoiceField(
+        label=_("May we pass on your name and phone number to the organisation we refer you to?"),
+        help_text=_(
+            "Do you report about someone else? Then answer for that person: does the person "
+            "agree? If you do not know, choose no. We can always ask later."
+        ),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose yes or no.")},
+    )
     consent = forms.BooleanField(
         required=True,
         error_messages={
@@ -67,6 +78,7 @@ class ReportForm(forms.ModelForm):
             "contact_email",
             "contact_address",
             "contact_when",
+            "share_contact",
             "consent",
         ]
         labels = {
@@ -207,4 +219,10 @@ class DeskReportForm(ReportForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["consent"].label = _("The person who reports agreed that we store the data.")
+        self.fields["share_contact"].label = _(
+            "May we pass on the name and phone number to the organisation we refer to?"
+        )
+        self.fields["share_contact"].help_text = _(
+            "Ask the person. If it is about someone else and you do not know, choose no."
+        )
         self.fields["contact_name"].label = _("Name of the contact person (optional)")

@@ -70,7 +70,11 @@ class ReferForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     person_agreed = forms.BooleanField(
-        label=_("The person agreed that the partner sees this referral and the note."),
+        label=_("Pass on the name and phone number to the partner."),
+        help_text=_(
+            "Only when the person said yes to this on the form. Without it the partner sees "
+            "initials, age, district and your note, and you stay the go-between."
+        ),
         required=False,
     )
     follow_up_on = forms.DateField(

@@ -231,6 +231,12 @@ class Signal(models.Model):
     contact_address = models.CharField(_("address for a visit"), max_length=200, blank=True)
     contact_when = models.CharField(_("best time to contact"), max_length=200, blank=True)
     consent = models.BooleanField(_("consent to store and use the data"), default=False)
+    share_contact = models.BooleanField(
+        _("may pass on name and phone number to the organisation referred to"), default=False
+    )
+    share_withdrawn_at = models.DateTimeField(
+        _("consent to pass on withdrawn"), null=True, blank=True
+    )
 
     # Handling.
     status = models.CharField(
@@ -320,6 +326,18 @@ class Signal(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status not in self.FINISHED
+
+    @property
+    def contact_shareable(self) -> bool:
+        """The person said yes to passing on name and phone, and it was not withdrawn."""
+        return self.share_contact and self.share_withdrawn_at is None
+
+    @property
+    def initials(self) -> str:
+        """What a partner sees of the name without consent: "J. K." from "Jan Klaassen"."""
+        return " ".join(
+            f"{part[0].upper()}." for part in self.person_name.split() if part[0].isalpha()
+        )
 
     @property
     def is_anonymous(self) -> bool:

@@ -30,7 +30,9 @@ def anonymise_signal(*, signal: Signal, by: User | None, reason: str) -> Signal:
         signal.anonymised_at = timezone.now()
         signal.save()
         signal.contact_attempts.update(details="")
-        signal.referrals.update(note="", follow_up_note="")
+        # The partner's free texts go too; the answers and dates stay for the figures. The
+        # partner's inbox no longer lists the referral (``Referral.objects.for_partner``).
+        signal.referrals.update(note="", follow_up_note="", decline_note="", stop_reason="")
         signal.mails.update(to="", body="", last_error="")
         signal.events.exclude(
             kind__in=[Kind.STATUS, Kind.MAIL_QUEUED, Kind.MAIL_SENT, Kind.MAIL_FAILED]
@@ -94,6 +96,14 @@ def export_signal(*, signal: Signal, by: User) -> dict:
                     "to": r.target_name,
                     "note": r.note,
                     "person_agreed": r.person_agreed,
+                    "state": r.state,
+                    "decline_reason": r.decline_reason,
+                    "decline_note": r.decline_note,
+                    "first_contact_on": r.first_contact_on.isoformat()
+                    if r.first_contact_on
+                    else None,
+                    "participation": r.participation,
+                    "stop_reason": r.stop_reason,
                     "created_at": r.created_at.isoformat(),
                     "follow_up_on": r.follow_up_on.isoformat(),
                     "went": r.went,

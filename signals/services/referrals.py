@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from signals.models import Referral, Signal, SignalEvent
+from signals.services.partner_mail import mail_partners
 from signals.services.triage import reopen_signal, set_status
 from signals.services.workflow import guarded, in_site_language, record_event
 
@@ -31,7 +32,10 @@ def refer_signal(
     follow_up_on: datetime.date,
 ) -> list[Referral]:
     """Refer the person to activities and/or partner organisations; the signal becomes
-    "referred". One referral per activity (its organisation is stored with it)."""
+    "referred". One referral per activity (its organisation is stored with it). The partner
+    users of each organisation get a mail with a link to the referral (no personal data).
+    ``person_agreed`` is the coordinator's confirmation that this partner may see the name and
+    phone number; it only counts when the person said yes on the form (``share_contact``)."""
 
     def problem(locked):
         if locked.status not in REFERABLE:
@@ -65,6 +69,8 @@ def refer_signal(
             )
         if locked.status != Status.REFERRED:
             set_status(locked, Status.REFERRED, by)
+        for referral in referrals:
+            mail_partners(referral, "new")
         return referrals
 
     return guarded(signal, by, problem, apply)

@@ -61,6 +61,7 @@ def _detail(request, signal: Signal, bound: dict | None = None, status: int = 20
     ]
     referrals = list(signal.referrals.select_related("activity", "organisation"))
     for referral in referrals:
+        referral.signal = signal
         referral.follow_up_form = (bound or {}).get(referral.pk) or FollowUpForm(
             auto_id=f"followup{referral.pk}_%s"
         )

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from coalition.roles import is_partner
 from signals import ratelimit
 from signals.forms.intake import DeskReportForm, ReportForm
-from signals.models import Referral, Signal
+from signals.models import Signal
 from signals.services.intake import decoy_thanks, stored_signal, submit_signal
 from signals.views.queue import PAGE_SIZE
 
@@ -121,13 +121,6 @@ def desk_report(request):
 def my_reports(request):
     signals = Signal.objects.reported_by(request.user).order_by("-created_at", "-pk")
     page = Paginator(signals.only("reference", "created_at", "status"), PAGE_SIZE)
-    referrals = (
-        Referral.objects.visible_to_partner(request.user)
-        .select_related("activity", "organisation", "signal")
-        .order_by("-created_at", "-pk")
-    )
-    context = {
-        "page": page.get_page(request.GET.get("page")),
-        "referrals": Paginator(referrals, PAGE_SIZE).get_page(request.GET.get("verwijzingen")),
-    }
+    # The referrals to the partner's organisations are in the inbox (signals/views/inbox.py).
+    context = {"page": page.get_page(request.GET.get("page"))}
     return render(request, "signals/my_reports.html", context)

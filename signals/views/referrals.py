@@ -6,9 +6,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from signals.access import get_signal_for
+from signals.access import get_referral_for, get_signal_for
 from signals.forms.referrals import FollowUpForm, ReferForm, ReferralSearchForm
 from signals.models import Referral
+from signals.services.handshake import withdraw_consent, withdraw_referral
 from signals.services.referrals import record_follow_up, refer_signal
 from signals.services.workflow import WorkflowError
 from signals.views.detail import _detail
@@ -20,7 +21,7 @@ def refer(request, reference):
     signal = get_signal_for(request.user, reference)
     search = ReferralSearchForm.for_signal(signal, request.GET)
     activities, organisations = search.results()
-    form = ReferForm(request.POST or None)
+    form = ReferForm(request.POST or None, initial={"person_agreed": signal.contact_shareable})
     if request.method == "POST" and form.is_valid():
         try:
             refer_signal(signal=signal, by=request.user, **form.cleaned_data)
@@ -54,3 +55,39 @@ def follow_up(request, reference, pk):
     )
     messages.success(request, _("The follow-up is saved."))
     return redirect(signal)
+
+
+def _step(request, signal, step, success: str):
+    try:
+        step()
+    except WorkflowError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, success)
+    return redirect(signal)
+
+
+@require_POST
+@login_required
+@permission_required("signals.triage_signal", raise_exception=True)
+def withdraw(request, reference, pk):
+    referral = get_referral_for(request.user, reference, pk)
+    return _step(
+        request,
+        referral.signal,
+        lambda: withdraw_referral(referral=referral, by=request.user),
+        _("The referral is withdrawn. The partner no longer sees it."),
+    )
+
+
+@require_POST
+@login_required
+@permission_required("signals.triage_signal", raise_exception=True)
+def stop_sharing(request, reference):
+    signal = get_signal_for(request.user, reference)
+    return _step(
+        request,
+        signal,
+        lambda: withdraw_consent(signal=signal, by=request.user),
+        _("Partners no longer see the name and phone number."),
+    )

@@ -20,6 +20,7 @@ def report_data(**overrides) -> dict:
         "contact_route": "email",
         "contact_name": "Piet",
         "contact_email": "piet@example.org",
+        "share_contact": "no",
         "consent": "on",
         "website": "",
         "form_token": new_form_token(),

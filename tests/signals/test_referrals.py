@@ -168,20 +168,14 @@ def test_queue_filters_follow_up_due(coordinator_client):
     assert due.signal.reference in html
 
 
-def test_partner_sees_referral_only_when_person_agreed(partner_client, partner):
+def test_my_reports_points_to_the_inbox_without_referral_details(partner_client, partner):
     organisation = make_organisation(users=[partner])
-    shared = make_referral(organisation=organisation, activity=None, note="Belt u haar?")
-    hidden = make_referral(
-        organisation=organisation, activity=None, person_agreed=False, note="Nee"
-    )
-    elsewhere = make_referral(note="Andere partner")
+    make_referral(organisation=organisation, activity=None, note="Belt u haar?")
 
     html = partner_client.get(reverse("signals:my_reports")).content.decode()
 
-    assert "Belt u haar?" in html
-    assert hidden.note not in html
-    assert elsewhere.note not in html
-    assert shared.signal.situation not in html
+    assert 'href="/netwerk/doorverwijzingen/"' in html
+    assert "Belt u haar?" not in html
 
 
 def test_partner_report_is_on_behalf_of_organisation(partner_client, partner):
