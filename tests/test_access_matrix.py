@@ -22,7 +22,8 @@ from network.partnership.unsubscribe import unsubscribe_token
 from network.socialmap import hsds
 from network.socialmap import services as network_services
 from network.socialmap.tokens import verification_token
-from signals.models import CoordinatorDistrict
+from signals.models import CoordinatorDistrict, SatisfactionAnswer
+from signals.services.feedback import satisfaction_token
 from tests.conftest import built_once, copy_client, login
 from tests.factories import (
     make_activity,
@@ -146,6 +147,9 @@ ARGS = {
         world["participation_a"].pk,
     ],
     "network:unsubscribe": lambda world: [unsubscribe_token(world["person_a"])],
+    "signals:satisfaction": lambda world: [
+        satisfaction_token(world["signal_a"], SatisfactionAnswer.Moment.FIRST_CONTACT)
+    ],
 }
 
 # name: (GET codes, POST codes) for anonymous, partner A, partner B, coordinator, superuser,
@@ -309,6 +313,9 @@ MATRIX = {
     "network:contribution_new": ("302 200 200 200 200 200", "302 400 400 400 400 400"),
     "network:ambassador_message": ("302 403 403 200 200 200", "302 403 403 400 400 400"),
     "network:unsubscribe": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    # The reporter hears back (issue 14): the signed link answers without logging in.
+    "signals:satisfaction": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "signals:satisfaction_thanks": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
 }
 
 

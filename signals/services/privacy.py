@@ -32,6 +32,7 @@ def anonymise_signal(*, signal: Signal, by: User | None, reason: str) -> Signal:
         signal.contact_attempts.update(details="")
         signal.referrals.update(note="", follow_up_note="")
         signal.mails.update(to="", body="", last_error="")
+        signal.satisfaction_answers.update(remark="")
         signal.events.exclude(
             kind__in=[Kind.STATUS, Kind.MAIL_QUEUED, Kind.MAIL_SENT, Kind.MAIL_FAILED]
         ).redact()
@@ -102,6 +103,15 @@ def export_signal(*, signal: Signal, by: User) -> dict:
                     "follow_up_note": r.follow_up_note,
                 }
                 for r in signal.referrals.select_related("activity", "organisation")
+            ],
+            "satisfaction": [
+                {
+                    "moment": a.moment,
+                    "answer": a.answer,
+                    "remark": a.remark,
+                    "answered_at": a.answered_at.isoformat(),
+                }
+                for a in signal.satisfaction_answers.all()
             ],
             "mails": [
                 {
