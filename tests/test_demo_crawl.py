@@ -39,6 +39,7 @@ from network.partnership.unsubscribe import unsubscribe_token
 from network.socialmap import hsds
 from network.socialmap.tokens import verification_token
 from signals.models import Signal
+from signals.services.feedback import satisfaction_token
 from tests.conftest import login
 from tests.test_access_matrix import MATRIX, NOT_IN_MATRIX
 
@@ -122,6 +123,9 @@ ARGUMENTS: dict[str, Callable[[], Args]] = {
     "signals:detail": lambda: [[ref] for ref in Signal.objects.values_list("reference", flat=True)],
     "signals:refer": lambda: [[ref] for ref in Signal.objects.values_list("reference", flat=True)],
     "monitoring:group": slugs(TargetGroup.objects.active()),
+    "signals:satisfaction": lambda: [
+        [satisfaction_token(signal, "closed")] for signal in Signal.objects.all()[:3]
+    ],
     "network:unsubscribe": lambda: [
         [unsubscribe_token(person)] for person in Person.objects.ambassadors()[:3]
     ],
