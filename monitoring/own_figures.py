@@ -28,9 +28,10 @@ from monitoring.figure_rows import (  # noqa: F401 (also used from here by other
 )
 from monitoring.neighbourhoods import shown_count
 from monitoring.referral_figures import referral_figures
+from monitoring.satisfaction import answers_per_channel
 from network.models import Activity, Meeting, Membership, Participation, Person
 from network.models.ambassadors import active_since
-from signals.models import Referral, Signal
+from signals.models import Referral, SatisfactionAnswer, Signal
 
 
 @dataclass
@@ -308,6 +309,28 @@ def ambassadors_figure(today: datetime.date) -> OwnFigure:
     )
 
 
+def satisfaction_figure(year: int) -> OwnFigure:
+    channels, Answer = answers_per_channel(year), SatisfactionAnswer.Answer
+    rows = [
+        [name, shown_count(n.total()) or "0"]
+        + [shown_count(n[a]) or "0" for a in Answer]
+        + [share(n[Answer.YES], n.total())]
+        for name, n in channels
+    ]
+    return OwnFigure(
+        key="satisfaction",
+        title=_("Are reporters satisfied?"),
+        caption=_("Answers of reporters after the first contact and after closing, per channel."),
+        columns=[_("Channel"), _("Answers"), *(str(a.label) for a in Answer), _("Satisfied")],
+        rows=rows,
+        figure=figures.bars(
+            [name for name, _n in channels[:-1]],
+            {str(a.label): [chart_count(n[a]) for _name, n in channels[:-1]] for a in Answer},
+            axis_title=_("Number of answers"),
+        ),
+    )
+
+
 def own_figures(*, year: int) -> dict:
     target_groups = list(TargetGroup.objects.active())
     facts = load_signals(year)
@@ -338,5 +361,6 @@ def own_figures(*, year: int) -> dict:
             network_activity_figure(year),
             ambassadors_figure(timezone.localdate()),
             *referral_figures(year=year, target_groups=target_groups, today=timezone.localdate()),
+            satisfaction_figure(year),
         ],
     }

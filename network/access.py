@@ -7,7 +7,15 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from coalition import roles
-from network.models import Action, Activity, Article, Organisation, Person
+from network.models import (
+    Action,
+    Activity,
+    Article,
+    MistakeReport,
+    Organisation,
+    OrganisationUser,
+    Person,
+)
 
 
 def get_activity_for(user, pk) -> Activity:
@@ -32,6 +40,47 @@ def get_partner_user(organisation: Organisation, pk):
     if roles.is_coordinator(user) or user.is_superuser:
         raise PermissionDenied
     return user
+
+
+def get_organisation_to_administer(user, slug) -> Organisation:
+    """An organisation whose partner users the user may invite and disable: every one for a
+    coordinator, the organisations they administer for a partner. 404 or 403."""
+    organisation = get_object_or_404(Organisation, slug=slug)
+    if not organisation.administered_by(user):
+        raise PermissionDenied
+    return organisation
+
+
+def get_colleague_to_disable(user, organisation: Organisation, pk):
+    """A partner user of the organisation that ``user`` may disable: 404 when not one of its
+    users, 403 for a coordinator's account (see ``get_partner_user``). An administrator of
+    the organisation may disable a colleague who is no administrator and works for no
+    organisation they do not administer, or themselves while another administrator remains;
+    the rest is the coordinator's."""
+    colleague = get_partner_user(organisation, pk)
+    if user.has_perm("network.manage_organisation"):
+        return colleague
+    if colleague.pk == user.pk:
+        if not organisation.active_admins().exclude(pk=user.pk).exists():
+            raise PermissionDenied  # the last administrator
+        return colleague
+    if organisation.user_links.filter(user=colleague, is_admin=True).exists():
+        raise PermissionDenied
+    administered = OrganisationUser.objects.filter(user=user, is_admin=True).values("organisation")
+    if colleague.organisations.exclude(pk__in=administered).exists():
+        raise PermissionDenied
+    return colleague
+
+
+def get_report_to_resolve(user, pk) -> MistakeReport:
+    """An open mistake report the user may mark as handled: any for a moderator, one about an
+    activity of their own organisation for a partner. 404 or 403."""
+    report = get_object_or_404(MistakeReport.objects.select_related("activity"), pk=pk)
+    if not MistakeReport.objects.resolvable_by(user).filter(pk=report.pk).exists():
+        raise PermissionDenied
+    if report.resolved_at is not None:
+        raise Http404
+    return report
 
 
 def may_add_note(user, action: Action) -> bool:

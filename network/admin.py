@@ -2,9 +2,15 @@
 
 from django.contrib import admin
 
-from network.models import Activity, Organisation
+from network.models import Activity, Organisation, OrganisationUser
 from network.partnership import admin as partnership_admin  # noqa: F401  (registers its models)
 from network.socialmap import admin as socialmap_admin  # noqa: F401  (registers its models)
+
+
+class OrganisationUserInline(admin.TabularInline):
+    model = OrganisationUser
+    extra = 0
+    autocomplete_fields = ["user"]
 
 
 @admin.register(Organisation)
@@ -13,7 +19,8 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_filter = ["sector", "is_active"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
-    filter_horizontal = ["districts", "target_groups", "users"]
+    filter_horizontal = ["districts", "target_groups"]
+    inlines = [OrganisationUserInline]
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

@@ -65,9 +65,25 @@ class InviteForm(forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
 
+    def __init__(self, *args, by_coordinator: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.by_coordinator = by_coordinator
+
     def clean_email(self):
         email = self.cleaned_data["email"].lower()
         existing = User.objects.filter(username__iexact=email).first()
         if existing and (existing.is_superuser or existing.groups.filter(name=COORDINATOR)):
             raise ValidationError(_("This person already has an account with other rights."))
+        if existing and not self.by_coordinator:
+            # An existing account (perhaps disabled, perhaps of another organisation) is the
+            # coordinator's to add or switch on again.
+            raise ValidationError(
+                _("This person already has an account. Ask the Sociaal Servicepunt to add them.")
+            )
         return email
+
+
+class OrganisationAdminForm(forms.Form):
+    """A coordinator makes a partner user an administrator of the organisation, or not."""
+
+    is_admin = forms.BooleanField(label=_("Administrator of the organisation"), required=False)

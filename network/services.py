@@ -1,10 +1,11 @@
-"""Workflows about partner users: invited to an organisation, disabled when they leave."""
+"""Workflows about partner users: invited to an organisation, disabled when they leave,
+administrators of their organisation. Who may do which is checked in network/access.py."""
 
 from django.contrib.auth.models import Group, User
 from django.db import transaction
 
 from coalition import roles
-from network.models import Organisation
+from network.models import Organisation, OrganisationUser
 from network.tasks import send_partner_invitation
 
 
@@ -33,3 +34,16 @@ def invite_partner(
 def disable_partner(*, user: User) -> None:
     user.is_active = False
     user.save(update_fields=["is_active"])
+
+
+@transaction.atomic
+def enable_partner(*, user: User) -> None:
+    """Switch a disabled account on again: the coordinator's last word."""
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+
+
+@transaction.atomic
+def set_organisation_admin(*, organisation: Organisation, user: User, is_admin: bool) -> None:
+    """Make a partner user an administrator of the organisation, or no longer."""
+    OrganisationUser.objects.filter(organisation=organisation, user=user).update(is_admin=is_admin)

@@ -33,5 +33,15 @@ urlpatterns = [
         views.partner_disable,
         name="partner_disable",
     ),
+    path(
+        "netwerk/organisaties/<slug:slug>/gebruikers/<int:pk>/aanzetten/",
+        views.partner_enable,
+        name="partner_enable",
+    ),
+    path(
+        "netwerk/organisaties/<slug:slug>/gebruikers/<int:pk>/beheerder/",
+        views.partner_admin,
+        name="partner_admin",
+    ),
 ]
 urlpatterns += socialmap_urls.urlpatterns + partnership_urls.urlpatterns

@@ -10,7 +10,12 @@ from django.views.decorators.http import require_POST
 
 from coalition.lib import page_of
 from network import access, services
-from network.forms import InviteForm, OrganisationForm, PartnerOrganisationForm
+from network.forms import (
+    InviteForm,
+    OrganisationAdminForm,
+    OrganisationForm,
+    PartnerOrganisationForm,
+)
 from network.models import Activity, ActivityChange, MistakeReport, Organisation
 
 
@@ -27,6 +32,9 @@ def workspace(request):
         else [],
         "today": timezone.localdate(),
     }
+    if not user.has_perm("network.moderate_activity"):  # a moderator has the full list
+        reports = MistakeReport.objects.open().resolvable_by(user).select_related("activity")
+        context["reports"] = reports.order_by("-created_at", "pk")[:50]
     if user.has_perm("network.moderate_activity"):
         context["counts"] = {
             "pending": Activity.objects.filter(publication_state="pending").count()
@@ -79,14 +87,16 @@ def organisation_edit(request, slug):
 @permission_required("network.view_organisation", raise_exception=True)
 def organisation_detail(request, slug):
     organisation = access.get_organisation_for(request.user, slug)
+    links = organisation.user_links.select_related("user").order_by(
+        "user__first_name", "user__username", "pk"
+    )
     return render(
         request,
         "network/workspace/organisation.html",
         {
             "organisation": organisation,
-            "users": page_of(
-                request, organisation.users.order_by("first_name", "username", "pk"), "gebruikers"
-            ),
+            "administers": organisation.administered_by(request.user),
+            "users": page_of(request, links, "gebruikers"),
             "activities": page_of(
                 request, organisation.activities.order_by("title", "pk"), "activiteiten"
             ),
@@ -96,10 +106,11 @@ def organisation_detail(request, slug):
 
 
 @login_required
-@permission_required("network.manage_organisation", raise_exception=True)
+@permission_required("network.administer_partner_users", raise_exception=True)
 def partner_invite(request, slug):
-    organisation = get_object_or_404(Organisation, slug=slug)
-    form = InviteForm(request.POST or None)
+    organisation = access.get_organisation_to_administer(request.user, slug)
+    by_coordinator = request.user.has_perm("network.manage_organisation")
+    form = InviteForm(request.POST or None, by_coordinator=by_coordinator)
     if request.method == "POST" and form.is_valid():
         services.invite_partner(organisation=organisation, **form.cleaned_data)
         messages.success(request, _("The invitation is sent."))
@@ -113,10 +124,42 @@ def partner_invite(request, slug):
 
 @login_required
 @require_POST
-@permission_required("network.manage_organisation", raise_exception=True)
+@permission_required("network.administer_partner_users", raise_exception=True)
 def partner_disable(request, slug, pk):
-    organisation = get_object_or_404(Organisation, slug=slug)
-    user = access.get_partner_user(organisation, pk)
+    organisation = access.get_organisation_to_administer(request.user, slug)
+    user = access.get_colleague_to_disable(request.user, organisation, pk)
     services.disable_partner(user=user)
     messages.success(request, _("The account of %(name)s is disabled.") % {"name": user.email})
+    if user == request.user:
+        return redirect("home")
+    return redirect("network:workspace_organisation", slug=slug)
+
+
+@login_required
+@require_POST
+@permission_required("network.manage_organisation", raise_exception=True)
+def partner_enable(request, slug, pk):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    user = access.get_partner_user(organisation, pk)
+    services.enable_partner(user=user)
+    messages.success(request, _("The account of %(name)s is on again.") % {"name": user.email})
+    return redirect("network:workspace_organisation", slug=slug)
+
+
+@login_required
+@require_POST
+@permission_required("network.manage_organisation", raise_exception=True)
+def partner_admin(request, slug, pk):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    user = access.get_partner_user(organisation, pk)
+    form = OrganisationAdminForm(request.POST)
+    form.is_valid()  # a boolean without "required": always valid
+    is_admin = form.cleaned_data["is_admin"]
+    services.set_organisation_admin(organisation=organisation, user=user, is_admin=is_admin)
+    text = (
+        _("%(name)s now administers the organisation.")
+        if is_admin
+        else _("%(name)s no longer administers the organisation.")
+    )
+    messages.success(request, text % {"name": user.email})
     return redirect("network:workspace_organisation", slug=slug)

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from coalition.models import Area, TargetGroup
 from signals import demo_handshake
-from signals.models import Signal
-from signals.services import intake, referrals, triage, workflow
+from signals.models import SatisfactionAnswer, Signal, SignalMail
+from signals.services import feedback, intake, referrals, triage, workflow
 
 S = Signal.Status
 PLAN = (
@@ -121,6 +121,7 @@ def _walk(signal: Signal, status: str, by: User, rng) -> None:
     referred = _refer(signal, by, rng)
     if not referred and status == S.CLOSED:
         triage.close_signal(signal=signal, by=by, outcome=Signal.Outcome.NOT_NEEDED)
+        _answer(signal, rng)
     if status == S.REFERRED or not referred:
         return
     signal.refresh_from_db()
@@ -129,6 +130,18 @@ def _walk(signal: Signal, status: str, by: User, rng) -> None:
         referral=referral, by=by, went="yes", helps=rng.choice(["yes", "partly"]), more_needed=False
     )
     triage.close_signal(signal=signal, by=by, outcome=Signal.Outcome.REFERRED_ACTIVITY)
+    _answer(signal, rng)
+
+
+def _answer(signal: Signal, rng) -> None:
+    """The reporter answers the question in the mail after closing (when they got it)."""
+    if signal.mails.filter(kind=SignalMail.Kind.REPORTER_CLOSED).exists():
+        feedback.answer_satisfaction(
+            signal=signal,
+            moment=SatisfactionAnswer.Moment.CLOSED,
+            answer=rng.choice(["yes", "yes", "yes", "a_little", "no"]),
+            remark=rng.choice(["", "(Demo) Fijn dat er zo snel werd gebeld."]),
+        )
 
 
 def _refer(signal: Signal, by: User, rng) -> bool:

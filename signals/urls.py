@@ -1,12 +1,14 @@
 from django.urls import path
 
-from signals.views import detail, inbox, intake, queue, referrals
+from signals.views import detail, feedback, inbox, intake, queue, referrals
 
 app_name = "signals"
 
 urlpatterns = [
     path("melden/", intake.report, name="report"),
     path("melden/bedankt/", intake.thanks, name="thanks"),
+    path("melden/tevreden/bedankt/", feedback.satisfaction_thanks, name="satisfaction_thanks"),
+    path("melden/tevreden/<str:token>/", feedback.satisfaction, name="satisfaction"),
     path("signalen/", queue.queue, name="queue"),
     path("signalen/nieuw/", intake.desk_report, name="desk_report"),
     path("signalen/mijn-meldingen/", intake.my_reports, name="my_reports"),

@@ -22,7 +22,8 @@ from network.partnership.unsubscribe import unsubscribe_token
 from network.socialmap import hsds
 from network.socialmap import services as network_services
 from network.socialmap.tokens import verification_token
-from signals.models import CoordinatorDistrict
+from signals.models import CoordinatorDistrict, SatisfactionAnswer
+from signals.services.feedback import satisfaction_token
 from tests.conftest import built_once, copy_client, login
 from tests.factories import (
     make_activity,
@@ -84,8 +85,10 @@ ARGS = {
     "network:organisation_edit": slug("organisation_a"),
     "network:partner_disable": lambda world: [
         world["organisation_a"].slug,
-        world["partner_a_user"].pk,
+        world["colleague_a"].pk,
     ],
+    "network:partner_enable": lambda world: [world["organisation_a"].slug, world["colleague_a"].pk],
+    "network:partner_admin": lambda world: [world["organisation_a"].slug, world["colleague_a"].pk],
     "network:partner_invite": slug("organisation_a"),
     "network:report_mistake": pk("activity_a"),
     "network:report_resolve": pk("report_a"),
@@ -157,6 +160,9 @@ ARGS = {
         world["referral_a"].pk,
     ],
     "signals:stop_sharing": lambda world: [world["signal_a"].reference],
+    "signals:satisfaction": lambda world: [
+        satisfaction_token(world["signal_a"], SatisfactionAnswer.Moment.FIRST_CONTACT)
+    ],
 }
 
 # name: (GET codes, POST codes) for anonymous, partner A, partner B, coordinator, superuser,
@@ -232,10 +238,13 @@ MATRIX = {
     "network:organisation_edit": ("302 200 403 200 200 200", "302 302 403 200 200 200"),
     "network:organisation_new": ("302 403 403 200 200 200", "302 403 403 200 200 200"),
     "network:organisations": ("302 403 403 200 200 200", "302 403 403 200 200 200"),
-    "network:partner_disable": ("302 405 405 405 405 405", "302 403 403 302 302 302"),
-    "network:partner_invite": ("302 403 403 200 200 200", "302 403 403 200 200 200"),
+    # Partner A administers organisation A (issue 14): invites and disables colleagues there.
+    "network:partner_admin": ("302 405 405 405 405 405", "302 403 403 302 302 302"),
+    "network:partner_disable": ("302 405 405 405 405 405", "302 302 403 302 302 302"),
+    "network:partner_enable": ("302 405 405 405 405 405", "302 403 403 302 302 302"),
+    "network:partner_invite": ("302 200 403 200 200 200", "302 200 403 200 200 200"),
     "network:report_mistake": ("405 405 405 405 405 405", "400 400 400 400 400 400"),
-    "network:report_resolve": ("302 405 405 405 405 405", "302 403 403 302 404 404"),
+    "network:report_resolve": ("302 405 405 405 405 405", "302 302 403 404 404 404"),
     "network:reports": ("302 403 403 200 200 200", "302 403 403 200 200 200"),
     "network:search": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
     "network:shortlist": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
@@ -336,6 +345,9 @@ MATRIX = {
     "signals:referral_outcome": ("405 405 405 405 405 405", "302 400 404 403 404 403"),
     "signals:referral_withdraw": ("405 405 405 405 405 405", "302 403 403 302 302 404"),
     "signals:stop_sharing": ("405 405 405 405 405 405", "302 403 403 302 302 404"),
+    # The reporter hears back (issue 14): the signed link answers without logging in.
+    "signals:satisfaction": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "signals:satisfaction_thanks": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
 }
 
 
@@ -386,9 +398,11 @@ def build_world() -> dict:
     CoordinatorDistrict.objects.create(
         user=district_coordinator, district=make_area(code="WK191608", name="Stompwijk")
     )
+    colleague_a = make_user(username="a2@example.org", roles=["partner"])
     organisation_a = make_organisation(
-        name="Organisatie A", slug="organisatie-a", users=[partner_a]
+        name="Organisatie A", slug="organisatie-a", users=[partner_a, colleague_a]
     )
+    organisation_a.user_links.filter(user=partner_a).update(is_admin=True)
     organisation_b = make_organisation(
         name="Organisatie B", slug="organisatie-b", users=[partner_b]
     )
@@ -410,6 +424,7 @@ def build_world() -> dict:
         "signal_a": signal_a,
         "referral_a": referral_a,
         "partner_a_user": partner_a,
+        "colleague_a": colleague_a,
         "organisation_a": organisation_a,
         "organisation_b": organisation_b,
         "activity_a": activity_a,

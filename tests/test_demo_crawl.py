@@ -40,6 +40,7 @@ from network.partnership.unsubscribe import unsubscribe_token
 from network.socialmap import hsds
 from network.socialmap.tokens import verification_token
 from signals.models import Referral, Signal
+from signals.services.feedback import satisfaction_token
 from tests.conftest import login
 from tests.test_access_matrix import MATRIX, NOT_IN_MATRIX
 
@@ -133,6 +134,9 @@ ARGUMENTS: dict[str, Callable[[], Args]] = {
     "monitoring:district_xlsx": lambda: [[DISTRICTS.first().code]],
     "otp_setup_link": lambda: [
         [setuplink.make_token(User.objects.get(username="partner@example.org"))]
+    ],
+    "signals:satisfaction": lambda: [
+        [satisfaction_token(signal, "closed")] for signal in Signal.objects.all()[:3]
     ],
     "network:unsubscribe": lambda: [
         [unsubscribe_token(person)] for person in Person.objects.ambassadors()[:3]

@@ -2,7 +2,7 @@
 
 from network.models.activities import Activity, ActivityType
 from network.models.moderation import ActivityChange, ActivityEvent, MistakeReport
-from network.models.organisations import Organisation
+from network.models.organisations import Organisation, OrganisationUser
 
 __all__ = [
     "Activity",
@@ -11,6 +11,7 @@ __all__ = [
     "ActivityType",
     "MistakeReport",
     "Organisation",
+    "OrganisationUser",
 ]
 from network.models.agenda import Action, Goal, ProgressNote  # noqa: E402
 from network.models.meetings import Meeting, Registration  # noqa: E402

@@ -91,6 +91,20 @@ class ActivityEvent(models.Model):
         return f"{self.activity}: {self.get_action_display()}"
 
 
+class MistakeReportQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(resolved_at=None)
+
+    def resolvable_by(self, user):
+        """Reports a user may mark as handled: every one for a moderator (coordinators), those
+        about the activities of their own organisations for a partner."""
+        if user.has_perm("network.moderate_activity"):
+            return self
+        if user.has_perm("network.change_mistakereport"):
+            return self.filter(activity__organisation__users=user)
+        return self.none()
+
+
 class MistakeReport(models.Model):
     """A visitor's "meld een fout": something on an activity's page is wrong."""
 
@@ -109,6 +123,8 @@ class MistakeReport(models.Model):
         blank=True,
         related_name="+",
     )
+
+    objects = MistakeReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -62,6 +62,7 @@ class Organisation(models.Model):
         verbose_name=_("partner users"),
         blank=True,
         related_name="organisations",
+        through="network.OrganisationUser",
         help_text=_("Partner users who may edit this organisation and its activities."),
     )
     is_active = models.BooleanField(_("active"), default=True)
@@ -77,6 +78,10 @@ class Organisation(models.Model):
         permissions = [
             ("use_workspace", "Can use the workspace"),
             ("manage_organisation", "Can see and change every organisation and its partner users"),
+            (
+                "administer_partner_users",
+                "Can invite and disable the partner users of an organisation one administers",
+            ),
         ]
 
     def __str__(self):
@@ -84,3 +89,42 @@ class Organisation(models.Model):
 
     def get_absolute_url(self):
         return reverse("network:organisation", args=[self.slug])
+
+    def administered_by(self, user) -> bool:
+        """Whether ``user`` administers this organisation's partner users: every coordinator
+        (``manage_organisation``), and a partner user marked as its administrator."""
+        if user.has_perm("network.manage_organisation"):
+            return True
+        return self.user_links.filter(user=user, is_admin=True, user__is_active=True).exists()
+
+    def active_admins(self):
+        """The enabled partner users who administer this organisation."""
+        return self.users.filter(
+            is_active=True, organisation_links__organisation=self, organisation_links__is_admin=True
+        )
+
+
+class OrganisationUser(models.Model):
+    """A partner user of an organisation. An administrator (``is_admin``, set by a
+    coordinator) may invite colleagues and disable their accounts."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="user_links"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="organisation_links"
+    )
+    is_admin = models.BooleanField(
+        _("administrator of the organisation"),
+        default=False,
+        help_text=_("May invite colleagues and disable their accounts."),
+    )
+
+    class Meta:
+        db_table = "network_organisation_users"  # the table of the former plain many-to-many
+        unique_together = [("organisation", "user")]
+        verbose_name = _("partner user of an organisation")
+        verbose_name_plural = _("partner users of organisations")
+
+    def __str__(self):
+        return f"{self.organisation} – {self.user}"

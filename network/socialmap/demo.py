@@ -193,7 +193,7 @@ def seed(stdout) -> None:
         organisation.districts.set(rng.sample(districts, k=min(2, len(districts))))
         organisations.append(organisation)
     if partner:
-        organisations[0].users.add(partner)
+        organisations[0].users.add(partner, through_defaults={"is_admin": True})
         organisations[1].users.add(partner)
 
     count = 0

@@ -11,9 +11,11 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from coalition.lib import absolute_url
 from coalition.tasks import send_email
 from network.models import Activity, ActivityChange, ActivityEvent, MistakeReport
 from network.tasks import send_verification_reminder
@@ -313,7 +315,28 @@ def send_verification_reminders(*, today: date, site_url: str = "") -> int:
 
 @transaction.atomic
 def report_mistake(*, activity: Activity, message: str, email: str) -> MistakeReport:
-    return MistakeReport.objects.create(activity=activity, message=message, email=email)
+    """Store a visitor's report and tell the organisation's partner users, after the commit.
+
+    The mail names the activity and links to the workspace, where they read the report: it
+    carries nothing the visitor wrote or left (their text, their e-mail address)."""
+    report = MistakeReport.objects.create(activity=activity, message=message, email=email)
+    addresses = list(
+        activity.organisation.users.filter(is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("A mistake was reported on “%(title)s”") % {"title": activity.title}
+        body = _(
+            "A visitor of the social map reported that something on the page of "
+            "“%(title)s” is not correct.\n\n"
+            "Read the report and mark it as handled in your workspace:\n%(link)s\n"
+        ) % {"title": activity.title, "link": absolute_url(reverse("network:workspace"))}
+    for address in addresses:
+        transaction.on_commit(
+            lambda address=address: send_email.enqueue(subject=subject, body=body, to=[address])
+        )
+    return report
 
 
 @transaction.atomic

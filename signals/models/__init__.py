@@ -1,6 +1,7 @@
 """Models of the signals app, one module per topic; here under the names Django and the
 migrations know them by (``signals.models.Signal``)."""
 
+from signals.models.feedback import SatisfactionAnswer
 from signals.models.mail import SignalMail
 from signals.models.referrals import Referral
 from signals.models.signal import CoordinatorDistrict, Signal, SignalCounter
@@ -12,6 +13,7 @@ __all__ = [
     "ContactAttempt",
     "CoordinatorDistrict",
     "Referral",
+    "SatisfactionAnswer",
     "Signal",
     "SignalCounter",
     "SignalEvent",

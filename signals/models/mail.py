@@ -16,6 +16,8 @@ class SignalMail(models.Model):
     class Kind(models.TextChoices):
         NOTIFICATION = "notification", _("notification to the Sociaal Servicepunt")
         CONFIRMATION = "confirmation", _("confirmation to the reporter")
+        REPORTER_CONTACT = "reporter_contact", _("message to the reporter after the first contact")
+        REPORTER_CLOSED = "reporter_closed", _("message to the reporter after closing")
 
     class State(models.TextChoices):
         QUEUED = "queued", _("queued")

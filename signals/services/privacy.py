@@ -34,6 +34,7 @@ def anonymise_signal(*, signal: Signal, by: User | None, reason: str) -> Signal:
         # partner's inbox no longer lists the referral (``Referral.objects.for_partner``).
         signal.referrals.update(note="", follow_up_note="", decline_note="", stop_reason="")
         signal.mails.update(to="", body="", last_error="")
+        signal.satisfaction_answers.update(remark="")
         signal.events.exclude(
             kind__in=[Kind.STATUS, Kind.MAIL_QUEUED, Kind.MAIL_SENT, Kind.MAIL_FAILED]
         ).redact()
@@ -112,6 +113,15 @@ def export_signal(*, signal: Signal, by: User) -> dict:
                     "follow_up_note": r.follow_up_note,
                 }
                 for r in signal.referrals.select_related("activity", "organisation")
+            ],
+            "satisfaction": [
+                {
+                    "moment": a.moment,
+                    "answer": a.answer,
+                    "remark": a.remark,
+                    "answered_at": a.answered_at.isoformat(),
+                }
+                for a in signal.satisfaction_answers.all()
             ],
             "mails": [
                 {

@@ -10,11 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coalition.roles import is_coordinator
-from signals.models import ContactAttempt, Signal, SignalEvent
+from signals.models import ContactAttempt, SatisfactionAnswer, Signal, SignalEvent
+from signals.services.feedback import tell_reporter
 from signals.services.workflow import guarded, record_event
 
 Status = Signal.Status
 Kind = SignalEvent.Kind
+Moment = SatisfactionAnswer.Moment
 
 
 def assign_signal(*, signal: Signal, by: User, to: User) -> Signal:
@@ -65,6 +67,7 @@ def move_signal(*, signal: Signal, by: User, status: str) -> Signal:
             locked.assigned_to = by
         if status == Status.CONTACTED and locked.first_contact_at is None:
             locked.first_contact_at = timezone.now()
+            tell_reporter(signal=locked, moment=Moment.FIRST_CONTACT)
         set_status(locked, status, by)
         return locked
 
@@ -115,7 +118,9 @@ def log_contact_attempt(
             detail=f"{summary}. {details}".strip() if details else summary,
         )
         if reached:
-            locked.first_contact_at = locked.first_contact_at or at
+            if locked.first_contact_at is None:
+                locked.first_contact_at = at
+                tell_reporter(signal=locked, moment=Moment.FIRST_CONTACT)
             if locked.can_move_to(Status.CONTACTED):
                 set_status(locked, Status.CONTACTED, by)
         else:
@@ -186,6 +191,7 @@ def close_signal(*, signal: Signal, by: User, outcome: str, note: str = "") -> S
             by=by,
             detail=f"{locked.get_outcome_display()}. {note}".strip(),
         )
+        tell_reporter(signal=locked, moment=Moment.CLOSED)
         return locked
 
     return guarded(signal, by, problem, apply)

@@ -72,6 +72,7 @@ def _detail(request, signal: Signal, bound: dict | None = None, status: int = 20
         attempts=list(signal.contact_attempts.select_related("by")),
         events=list(signal.events.select_related("by").order_by("-at", "-pk")),
         mails=list(signal.mails.all()),
+        satisfaction=list(signal.satisfaction_answers.all()),
         referrals=referrals,
         duplicates=list(Signal.objects.visible_to(request.user).possible_duplicates_of(signal))
         if signal.is_open

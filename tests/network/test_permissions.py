@@ -13,7 +13,10 @@ def objects(partner):
     organisation = make_organisation(slug="eigen", users=[partner])
     activity = make_activity(organisation=organisation, publication_state="pending")
     change = ActivityChange.objects.create(activity=activity, data={"title": "X"})
-    report = MistakeReport.objects.create(activity=activity, message="Fout")
+    # A report on the partner's own activity is theirs to handle (issue 14); one on
+    # another organisation's activity is not.
+    elsewhere = make_activity(organisation=make_organisation())
+    report = MistakeReport.objects.create(activity=elsewhere, message="Fout")
     return organisation, activity, change, report
 
 
@@ -35,7 +38,7 @@ def coordinator_posts(objects, partner):
 def test_partner_gets_403_on_every_coordinator_action(partner_client, partner, objects):
     for url, data in coordinator_posts(objects, partner):
         assert partner_client.post(url, data).status_code == 403, url
-    activity = Activity.objects.get()
+    activity = Activity.objects.get(pk=objects[1].pk)
     assert activity.publication_state == "pending"
     assert ActivityChange.objects.get().state == "pending"
     assert MistakeReport.objects.get().resolved_at is None
@@ -58,7 +61,7 @@ def test_coordinator_without_second_step_is_sent_to_verify(client, coordinator, 
     response = client.post(f"/netwerk/activiteiten/{activity.pk}/publiceren/")
     assert response.status_code == 302
     assert "/accounts/tweestapsverificatie/" in response.url
-    assert Activity.objects.get().publication_state == "pending"
+    assert Activity.objects.get(pk=activity.pk).publication_state == "pending"
 
 
 def test_a_coordinator_account_cannot_be_disabled_as_a_partner(coordinator_client, coordinator):

@@ -180,9 +180,14 @@ def stale(request):
 @login_required
 @permission_required("network.view_mistakereport", raise_exception=True)
 def reports(request):
-    qs = MistakeReport.objects.filter(resolved_at=None).select_related("activity")
+    qs = MistakeReport.objects.open().select_related("activity")
+    handled = MistakeReport.objects.exclude(resolved_at=None).select_related(
+        "activity", "resolved_by"
+    )
     return render(
-        request, "network/socialmap/workspace/reports.html", {"page": page_of(request, qs)}
+        request,
+        "network/socialmap/workspace/reports.html",
+        {"page": page_of(request, qs), "handled": handled.order_by("-resolved_at", "-pk")[:20]},
     )
 
 
@@ -190,10 +195,12 @@ def reports(request):
 @require_POST
 @permission_required("network.change_mistakereport", raise_exception=True)
 def report_resolve(request, pk):
-    report = get_object_or_404(MistakeReport, pk=pk, resolved_at=None)
+    report = access.get_report_to_resolve(request.user, pk)
     services.resolve_report(report=report, by=request.user)
     messages.success(request, _("The report is marked as handled."))
-    return redirect("network:reports")
+    if request.user.has_perm("network.view_mistakereport"):
+        return redirect("network:reports")
+    return redirect("network:workspace")
 
 
 IMPORT_SESSION_KEY = "network_import_csv"
