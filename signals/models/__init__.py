@@ -3,6 +3,7 @@ migrations know them by (``signals.models.Signal``)."""
 
 from signals.models.mail import SignalMail
 from signals.models.referrals import Referral
+from signals.models.search import SearchAudit
 from signals.models.signal import CoordinatorDistrict, Signal, SignalCounter
 from signals.models.timeline import AppendOnlyError, SignalEvent
 from signals.models.triage import ContactAttempt
@@ -12,6 +13,7 @@ __all__ = [
     "ContactAttempt",
     "CoordinatorDistrict",
     "Referral",
+    "SearchAudit",
     "Signal",
     "SignalCounter",
     "SignalEvent",

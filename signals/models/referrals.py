@@ -19,6 +19,19 @@ class ReferralQuerySet(models.QuerySet):
     def follow_up_due(self, today: datetime.date):
         return self.filter(follow_up_on__lte=today, followed_up_at__isnull=True)
 
+    def awaiting_answer(self):
+        """Referrals whose answer is still open. Today the only answer stored is the
+        coordinator's follow-up, so these are the referrals not followed up yet; the
+        partner's answer (accepted or declined) narrows this to the referrals the partner
+        has not answered."""
+        return self.filter(followed_up_at__isnull=True)
+
+    def declined(self):
+        """Referrals that did not work out and need a next step. Today that is a follow-up
+        saying the person did not go; the partner's answer adds the referrals the partner
+        declined."""
+        return self.filter(went=Referral.Answer.NO)
+
 
 class Referral(models.Model):
     """A referral of a signal's person to an activity or a partner, and its follow-up."""
