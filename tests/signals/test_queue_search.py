@@ -159,3 +159,15 @@ def test_queue_search_query_count_is_fixed(coordinator_client, django_assert_num
 
     assert response.status_code == 200
     assert SearchAudit.objects.get().results == rows
+
+
+def test_admin_finds_the_searches_for_a_term_as_typed(superuser_client, coordinator_client, people):
+    coordinator_client.get(QUEUE, {"q": "070-123 45 67"})
+    coordinator_client.get(QUEUE, {"q": "jansen"})
+
+    html = superuser_client.get(
+        "/admin/signals/searchaudit/", {"q": "+31 70 1234567"}
+    ).content.decode()
+
+    assert html.count('<td class="field-kind">') == 1
+    assert '<td class="field-kind">telefoonnummer</td>' in html
