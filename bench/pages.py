@@ -81,5 +81,11 @@ PAGES: dict[str, Page] = {
         Page("monitor dashboard", "/monitor/"),
         Page("signal form", "/melden/", custom=submit_form, stored_keys=_stored_web_signals),
         Page("signal queue", "/signalen/", needs_login=True),
+        Page(
+            "signal queue: filter + search",
+            "/signalen/?status=new&q=2271ab",
+            needs_login=True,
+        ),
+        Page("my work", "/signalen/mijn-werk/", needs_login=True),
     ]
 }

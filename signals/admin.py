@@ -6,7 +6,8 @@ errors of mails. Referrals (with the note shared with the partner) are not in th
 
 from django.contrib import admin
 
-from signals.models import CoordinatorDistrict, Signal, SignalEvent, SignalMail
+from signals.models import CoordinatorDistrict, SearchAudit, Signal, SignalEvent, SignalMail
+from signals.models.search import classify_term
 
 PUBLIC_SIGNAL_FIELDS = (
     "reference",
@@ -76,3 +77,31 @@ class SignalMailAdmin(admin.ModelAdmin):
 class CoordinatorDistrictAdmin(admin.ModelAdmin):
     list_display = ("user", "district")
     list_select_related = ("user", "district")
+
+
+@admin.register(SearchAudit)
+class SearchAuditAdmin(admin.ModelAdmin):
+    """Who searched the signals, when, for what kind of term, with how many results. The
+    admin's search box takes a term as a coordinator would type it (a phone number, a name)
+    and finds the searches for it by its digest; the term is not stored."""
+
+    list_display = ("at", "by", "kind", "results")
+    list_filter = ("kind",)
+    list_select_related = ("by",)
+    search_fields = ("term_digest",)
+    fields = readonly_fields = ("at", "by", "kind", "results", "term_digest")
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term.strip():
+            return queryset, False
+        _kind, term = classify_term(search_term)
+        return queryset.filter(term_digest=SearchAudit.digest(term)), False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

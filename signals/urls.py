@@ -1,6 +1,6 @@
 from django.urls import path
 
-from signals.views import detail, feedback, inbox, intake, queue, referrals
+from signals.views import detail, feedback, inbox, intake, mywork, queue, referrals
 
 app_name = "signals"
 
@@ -12,12 +12,14 @@ urlpatterns = [
     path("signalen/", queue.queue, name="queue"),
     path("signalen/nieuw/", intake.desk_report, name="desk_report"),
     path("signalen/mijn-meldingen/", intake.my_reports, name="my_reports"),
+    path("signalen/mijn-werk/", mywork.my_work, name="my_work"),
     path("signalen/<str:reference>/", detail.detail, name="detail"),
     path("signalen/<str:reference>/oppakken/", detail.take, name="take"),
     path("signalen/<str:reference>/toewijzen/", detail.assign, name="assign"),
     path("signalen/<str:reference>/status/", detail.move, name="move"),
     path("signalen/<str:reference>/notitie/", detail.note, name="note"),
     path("signalen/<str:reference>/contactpoging/", detail.contact_attempt, name="contact_attempt"),
+    path("signalen/<str:reference>/terugbellen/", detail.call_back, name="call_back"),
     path("signalen/<str:reference>/annuleren/", detail.cancel, name="cancel"),
     path("signalen/<str:reference>/afsluiten/", detail.close, name="close"),
     path("signalen/<str:reference>/heropenen/", detail.reopen, name="reopen"),

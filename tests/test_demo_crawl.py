@@ -152,7 +152,11 @@ QUERIES: dict[str, Callable[[], Iterable[dict]]] = {
         {"q": "koffie", "sorteer": "date"},
         {"dichtbij": DISTRICTS.first().code},
     ],
-    "signals:queue": lambda: [{"district": pk} for pk in DISTRICTS.values_list("pk", flat=True)],
+    "signals:queue": lambda: [
+        *({"district": pk} for pk in DISTRICTS.values_list("pk", flat=True)),
+        *({"q": term} for term in ("S-2026-00001", "Jansen", "070 123 45 67", "a@b.nl", "2271ab")),
+        {"sort": "newest"},
+    ],
     "monitoring:dashboard": lambda: [
         {"indicator": code} for code in Indicator.objects.values_list("code", flat=True)
     ],

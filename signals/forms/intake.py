@@ -214,6 +214,7 @@ class DeskReportForm(ReportForm):
             (Signal.Channel.OTHER, Signal.Channel.OTHER.label),
         ],
     )
+    save_anyway = forms.BooleanField(label=_("Save as a new signal anyway"), required=False)
     field_order = ["channel"]
 
     def __init__(self, *args, **kwargs):
@@ -226,3 +227,11 @@ class DeskReportForm(ReportForm):
             "Ask the person. If it is about someone else and you do not know, choose no."
         )
         self.fields["contact_name"].label = _("Name of the contact person (optional)")
+
+    def possible_duplicates(self, user) -> list[Signal]:
+        """Open signals ``user`` may see that seem to be about the same person as this valid,
+        unsaved form (see ``SignalQuerySet.possible_duplicates_of``)."""
+        candidate = Signal(**self.submission()["data"])
+        if candidate.is_anonymous:  # these details are not stored: they cannot match
+            candidate.contact_phone = candidate.contact_email = ""
+        return list(Signal.objects.visible_to(user).possible_duplicates_of(candidate))

@@ -8,9 +8,20 @@ from django.utils.translation import gettext_lazy as _
 from coalition.models import Area, TargetGroup
 from coalition.roles import COORDINATOR
 from signals.models import ContactAttempt, Signal
+from signals.models.search import classify_term, search_signals
 
 
 class QueueFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        help_text=_(
+            "A reference, name, phone number, e-mail address or postcode. Also finds closed "
+            "signals. Every search is recorded."
+        ),
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("All open"))] + Signal.Status.choices
     )
@@ -42,16 +53,28 @@ class QueueFilterForm(forms.Form):
     sort = forms.ChoiceField(
         label=_("Sort"),
         required=False,
-        choices=[("oldest", _("Oldest first")), ("newest", _("Newest first"))],
+        choices=[
+            ("action", _("Needs action first")),
+            ("oldest", _("Oldest first")),
+            ("newest", _("Newest first")),
+        ],
     )
+
+    def search_term(self) -> tuple[str, str] | None:
+        """The kind of the search term and the term as matched, or ``None`` without one."""
+        term = self.cleaned_data.get("q", "").strip() if self.is_valid() else ""
+        return classify_term(term) if term else None
 
     def filter(self, signals, *, user, today):
         data = self.cleaned_data if self.is_valid() else {}
         status = data.get("status")
+        search = self.search_term()
         if status:
             signals = signals.filter(status=status)
-        elif not data.get("follow_up"):
+        elif not data.get("follow_up") and not search:
             signals = signals.open()
+        if search:
+            signals = search_signals(signals, *search)
         if data.get("assigned") == "me":
             signals = signals.filter(assigned_to=user)
         elif data.get("assigned") == "none":
@@ -66,8 +89,10 @@ class QueueFilterForm(forms.Form):
             signals = signals.overdue(today)
         if data.get("follow_up"):
             signals = signals.follow_up_due(today)
-        order = "-created_at" if data.get("sort") == "newest" else "created_at"
-        return signals.order_by(order, "pk")
+        if data.get("sort") in ("oldest", "newest"):
+            order = "-created_at" if data["sort"] == "newest" else "created_at"
+            return signals.order_by(order, "pk")
+        return signals.by_urgency(today)
 
 
 class AssignForm(forms.Form):
@@ -117,6 +142,21 @@ class ContactAttemptForm(forms.ModelForm):
         value = self.cleaned_data["at"]
         if value > timezone.now() + timezone.timedelta(minutes=5):
             raise forms.ValidationError(_("A contact attempt cannot be in the future."))
+        return value
+
+
+class CallBackForm(forms.Form):
+    on = forms.DateField(
+        label=_("Call back on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    part = forms.ChoiceField(
+        label=_("Part of the day"), choices=Signal.DayPart.choices, widget=forms.RadioSelect
+    )
+
+    def clean_on(self):
+        value = self.cleaned_data["on"]
+        if value < timezone.localdate():
+            raise forms.ValidationError(_("Choose today or a later day to call back."))
         return value
 
 

@@ -32,6 +32,16 @@ class ReferralQuerySet(models.QuerySet):
     def follow_up_due(self, today: datetime.date):
         return self.filter(follow_up_on__lte=today, followed_up_at__isnull=True)
 
+    def declined(self):
+        """Referrals that did not work out and need a next step: the partner declined, the
+        person did not come or stopped, or the follow-up found they did not go."""
+        return self.filter(
+            Q(state=Referral.State.DECLINED)
+            | Q(participation=Referral.Participation.STOPPED)
+            | Q(went=Referral.Answer.NO),
+            withdrawn_at__isnull=True,
+        )
+
 
 class Referral(models.Model):
     """A referral of a signal's person to an activity or a partner, and its follow-up."""

@@ -1,44 +1,25 @@
 """The signal: what was reported about a person, and where it stands in the workflow. With the
-counter behind its reference and the districts that a coordinator is restricted to."""
+counter behind its reference."""
 
 import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from signals.models.districts import CoordinatorDistrict
+from signals.models.search import (
+    normal_phone,
+    normal_postcode,
+    phone_key,
+    phone_variants,
+    postcode_key,
+)
 from signals.workdays import add_working_days
-
-
-class CoordinatorDistrict(models.Model):
-    """Restricts a coordinator to the signals of a district (optional, set in the admin)."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("coordinator"),
-        on_delete=models.CASCADE,
-        related_name="signal_districts",
-    )
-    district = models.ForeignKey(
-        "coalition.Area",
-        verbose_name=_("district"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        limit_choices_to={"kind": "district"},
-    )
-
-    class Meta:
-        verbose_name = _("district of a coordinator")
-        verbose_name_plural = _("districts of coordinators")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "district"], name="coordinator_district_once")
-        ]
-
-    def __str__(self):
-        return f"{self.user} – {self.district}"
 
 
 class SignalCounter(models.Model):
@@ -95,12 +76,59 @@ class SignalQuerySet(models.QuerySet):
         and postcode."""
         match = Q(pk__in=[])
         if signal.contact_email:
-            match |= Q(contact_email__iexact=signal.contact_email)
-        if signal.contact_phone:
-            match |= Q(contact_phone=signal.contact_phone)
+            match |= Q(email_key=signal.contact_email.lower())
+        if normal_phone(signal.contact_phone):
+            match |= Q(phone_key__in=phone_variants(signal.contact_phone))
         if signal.person_name and signal.postcode:
-            match |= Q(person_name__iexact=signal.person_name, postcode=signal.postcode)
-        return self.open().filter(match).exclude(pk=signal.pk).order_by("created_at")
+            match |= Q(
+                person_name__iexact=signal.person_name,
+                postcode_key=normal_postcode(signal.postcode),
+            )
+        found = self.open().with_search_keys()
+        if signal.pk:
+            found = found.exclude(pk=signal.pk)
+        return found.filter(match).order_by("created_at")
+
+    def with_search_keys(self):
+        """Aliases ``phone_key``, ``postcode_key`` and ``email_key``: the contact details as
+        compared (each has an expression index)."""
+        return self.alias(
+            phone_key=phone_key(F("contact_phone")),
+            postcode_key=postcode_key(F("postcode")),
+            email_key=Lower("contact_email"),
+        )
+
+    def _due_follow_ups(self, today: datetime.date):
+        """The signal's referrals with a follow-up due, as a subquery (Referral is reached
+        through the relation: its module imports this one)."""
+        referral = self.model._meta.get_field("referrals").related_model
+        return referral.objects.filter(signal=models.OuterRef("pk")).follow_up_due(today)
+
+    def needs_action(self, today: datetime.date):
+        """Open signals with something to do today or earlier: a first contact due or
+        overdue, an agreed call-back, or a referral whose follow-up is due."""
+        return self.open().filter(
+            Q(first_contact_at__isnull=True, contact_due__lte=today)
+            | Q(call_back_on__lte=today)
+            | models.Exists(self._due_follow_ups(today))
+        )
+
+    def by_urgency(self, today: datetime.date):
+        """Needs action first: an overdue first contact, then what is due today (first
+        contact, call-back, follow-up), then the rest; oldest first within each."""
+        is_open = ~Q(status__in=Signal.FINISHED)
+        no_contact = is_open & Q(first_contact_at__isnull=True)
+        urgency = models.Case(
+            models.When(no_contact & Q(contact_due__lt=today), then=0),
+            models.When(
+                (no_contact & Q(contact_due=today))
+                | (is_open & Q(call_back_on__lte=today))
+                | models.Exists(self._due_follow_ups(today)),
+                then=1,
+            ),
+            default=2,
+        )
+        return self.alias(urgency=urgency).order_by("urgency", "created_at", "pk")
 
 
 class Signal(models.Model):
@@ -158,6 +186,11 @@ class Signal(models.Model):
         EMAIL = "email", _("by e-mail")
         VISIT = "visit", _("a visit at home")
         ANONYMOUS = "anonymous", _("no contact: I report anonymously")
+
+    class DayPart(models.TextChoices):
+        MORNING = "morning", _("morning")
+        AFTERNOON = "afternoon", _("afternoon")
+        EVENING = "evening", _("evening")
 
     class Outcome(models.TextChoices):
         REFERRED_ACTIVITY = "referred_activity", _("referred to an activity")
@@ -252,6 +285,10 @@ class Signal(models.Model):
     )
     contact_due = models.DateField(_("first contact before"))
     first_contact_at = models.DateTimeField(_("first contact"), null=True, blank=True)
+    call_back_on = models.DateField(_("call back on"), null=True, blank=True)
+    call_back_part = models.CharField(
+        _("part of the day"), max_length=10, choices=DayPart.choices, blank=True
+    )
     failed_attempts = models.PositiveSmallIntegerField(_("failed contact attempts"), default=0)
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
     cancel_reason = models.CharField(
@@ -300,6 +337,11 @@ class Signal(models.Model):
             models.Index(fields=["contact_email"], name="signal_contact_email"),
             models.Index(fields=["contact_phone"], name="signal_contact_phone"),
             models.Index(fields=["postcode"], name="signal_postcode"),
+            models.Index(fields=["assigned_to", "contact_due"], name="signal_assigned_due"),
+            models.Index(fields=["assigned_to", "call_back_on"], name="signal_assigned_callback"),
+            models.Index(phone_key(F("contact_phone")), name="signal_phone_key"),
+            models.Index(postcode_key(F("postcode")), name="signal_postcode_key"),
+            models.Index(Lower("contact_email"), name="signal_email_lower"),
         ]
 
     def __str__(self):

@@ -35,6 +35,7 @@ class SignalEvent(models.Model):
         STATUS = "status", _("status changed")
         NOTE = "note", _("note")
         CONTACT_ATTEMPT = "contact_attempt", _("contact attempt")
+        CALL_BACK = "call_back", _("call-back agreed")
         DUPLICATE = "duplicate", _("linked as duplicate")
         CLOSED = "closed", _("closed")
         REOPENED = "reopened", _("reopened")

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from coalition.roles import is_coordinator
@@ -117,6 +118,8 @@ def log_contact_attempt(
             by=by,
             detail=f"{summary}. {details}".strip() if details else summary,
         )
+        if locked.call_back_on and timezone.localdate(at) >= locked.call_back_on:
+            locked.call_back_on, locked.call_back_part = None, ""  # the call-back took place
         if reached:
             if locked.first_contact_at is None:
                 locked.first_contact_at = at
@@ -126,6 +129,34 @@ def log_contact_attempt(
         else:
             locked.failed_attempts += 1
         return attempt
+
+    return guarded(signal, by, problem, apply)
+
+
+def agree_call_back(
+    *, signal: Signal, by: User, on: datetime.date, part: str, today: datetime.date
+) -> Signal:
+    """Record the call-back the coordinator agreed with the person: a day and a part of the
+    day. It replaces an earlier agreement; a contact attempt on or after that day settles it.
+    The resident's own words on when to call (``contact_when``) stay as they wrote them."""
+
+    def problem(locked):
+        if not locked.is_open:
+            return _("Reopen the signal before you add to it.")
+        if on < today:
+            return _("Choose today or a later day to call back.")
+        if part not in Signal.DayPart.values:
+            return _("Choose a part of the day.")
+        return None
+
+    def apply(locked):
+        locked.call_back_on, locked.call_back_part = on, part
+        detail = _("Call back on %(day)s, in the %(part)s.") % {
+            "day": date_format(on, "DATE_FORMAT"),
+            "part": locked.get_call_back_part_display(),
+        }
+        record_event(signal=locked, kind=Kind.CALL_BACK, by=by, detail=detail)
+        return locked
 
     return guarded(signal, by, problem, apply)
 

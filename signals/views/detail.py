@@ -15,6 +15,7 @@ from signals.forms.referrals import FollowUpForm
 from signals.forms.triage import (
     AnonymiseForm,
     AssignForm,
+    CallBackForm,
     CancelForm,
     CloseForm,
     ContactAttemptForm,
@@ -26,6 +27,7 @@ from signals.models import Signal
 from signals.services.privacy import anonymise_signal, export_signal, view_signal
 from signals.services.triage import (
     add_note,
+    agree_call_back,
     assign_signal,
     cancel_signal,
     close_signal,
@@ -40,6 +42,7 @@ ACTION_FORMS = {
     "move_form": MoveForm,
     "note_form": NoteForm,
     "attempt_form": ContactAttemptForm,
+    "call_back_form": CallBackForm,
     "cancel_form": CancelForm,
     "close_form": CloseForm,
     "reopen_form": ReopenForm,
@@ -155,6 +158,17 @@ def contact_attempt(request, reference):
         log_contact_attempt(signal=signal, by=request.user, **data)
 
     return _act(request, reference, "attempt_form", perform, _("The contact attempt is saved."))
+
+
+@require_POST
+@login_required
+@permission_required("signals.triage_signal", raise_exception=True)
+def call_back(request, reference):
+    def perform(signal, data):
+        today = timezone.localdate()
+        agree_call_back(signal=signal, by=request.user, today=today, **data)
+
+    return _act(request, reference, "call_back_form", perform, _("The call-back is saved."))
 
 
 @require_POST

@@ -106,14 +106,20 @@ def thanks(request):
 @login_required
 @permission_required("signals.add_signal", raise_exception=True)
 def desk_report(request):
+    """A signal taken by phone or at the desk. Before it is stored, an open signal that seems
+    to be about the same person is shown; the coordinator saves anyway with a checkbox."""
     form = DeskReportForm(request.POST or None)
+    duplicates = []
     if request.method == "POST" and form.is_valid():
-        signal, _created = submit_signal(
-            **form.submission(), channel=form.cleaned_data["channel"], reported_by=request.user
-        )
-        messages.success(request, _("Signal %(ref)s is stored.") % {"ref": signal.reference})
-        return redirect(signal)
-    return render(request, "signals/desk_report.html", {"form": form})
+        if not form.cleaned_data["save_anyway"]:
+            duplicates = form.possible_duplicates(request.user)
+        if not duplicates:
+            signal, _created = submit_signal(
+                **form.submission(), channel=form.cleaned_data["channel"], reported_by=request.user
+            )
+            messages.success(request, _("Signal %(ref)s is stored.") % {"ref": signal.reference})
+            return redirect(signal)
+    return render(request, "signals/desk_report.html", {"form": form, "duplicates": duplicates})
 
 
 @login_required

@@ -1,4 +1,4 @@
-"""The coordinators' queue of signals."""
+"""The coordinators' queue of signals, with its filters and the (audited) search."""
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
@@ -10,6 +10,7 @@ from signals.forms.triage import (
     QueueFilterForm,
 )
 from signals.models import Signal, SignalMail
+from signals.services.search import record_search
 
 PAGE_SIZE = 25
 
@@ -22,6 +23,9 @@ def queue(request):
     visible = Signal.objects.visible_to(request.user)
     signals = filters.filter(visible.for_queue(), user=request.user, today=today)
     page = Paginator(signals, PAGE_SIZE).get_page(request.GET.get("page"))
+    if search := filters.search_term():
+        kind, term = search
+        record_search(by=request.user, kind=kind, term=term, results=page.paginator.count)
     counts = dict(visible.values_list("status").annotate(n=Count("pk")).order_by())
     context = {
         "filters": filters,
