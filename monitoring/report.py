@@ -40,6 +40,13 @@ class Section:
         return f"section-{self.key}"
 
     @property
+    def author(self) -> str:
+        user = self.conclusion.updated_by if self.conclusion else None
+        if user is None:
+            return _("unknown")
+        return user.get_full_name() or user.username
+
+    @property
     def conclusion_html(self):
         return textformat.render(self.conclusion.text) if self.conclusion else ""
 
