@@ -9,7 +9,6 @@ import pytest
 from django.urls import reverse
 
 from monitoring.models import ReportConclusion
-
 from tests.factories import (
     make_action,
     make_measurement,
