@@ -159,7 +159,7 @@ QUERIES: dict[str, Callable[[], Iterable[dict]]] = {
     "monitoring:report": lambda: [{"jaar": 2024}, {"jaar": date.today().year}],
     "network:booklet": lambda: [
         *({"wijk": code} for code in DISTRICTS.values_list("code", flat=True)[:2]),
-        {"mijn": "1"},
+        {"soort": ActivityType.objects.filter(is_active=True).first().slug},
     ],
 }
 
