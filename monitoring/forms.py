@@ -8,6 +8,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from monitoring.importing import FIRST_YEAR, LAST_YEAR
+from monitoring.models import ReportConclusion
 
 # The preview page carries the file back to the confirm step (compressed, see ``pack``); a
 # command reads up to monitoring.importing.MAX_FILE_BYTES.
@@ -184,3 +185,17 @@ class ConfirmBoundariesForm(forms.Form):
 
     def clean_content(self):
         return unpack(self.cleaned_data["content"])
+
+
+class ConclusionForm(forms.Form):
+    """The conclusions and recommendations of one section of the annual report."""
+
+    jaar = forms.IntegerField(min_value=2000, max_value=2100, widget=forms.HiddenInput)
+    section = forms.ChoiceField(choices=ReportConclusion.Section.choices, widget=forms.HiddenInput)
+    text = forms.CharField(
+        label=_("Conclusions and recommendations"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5, "class": "form-control"}),
+        help_text=ReportConclusion._meta.get_field("text").help_text,
+    )

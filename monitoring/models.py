@@ -1,5 +1,6 @@
 """Indicators of the GGD Gezondheidsmonitor and the measured values per area and target group."""
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -181,3 +182,43 @@ class DistrictBoundary(models.Model):
 
     def __str__(self):
         return self.area.code
+
+
+class ReportConclusion(models.Model):
+    """What a coordinator concludes and recommends in one section of the annual report."""
+
+    class Section(models.TextChoices):
+        AGENDA = "agenda", _("Action agenda")
+        AWARENESS = "awareness", _("Awareness")
+        SIGNALS = "signals", _("From signal to support")
+        TREND = "trend", _("Trend break")
+        GAPS = "gaps", _("Gaps in the districts")
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    section = models.CharField(_("section"), max_length=20, choices=Section.choices)
+    text = models.TextField(
+        _("conclusions and recommendations"),
+        blank=True,
+        help_text=_(
+            "Blank lines between paragraphs; a line starting with “- ” is a list item; **bold**."
+        ),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("last changed at"), auto_now=True)
+
+    class Meta:
+        ordering = ["year", "section"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "section"], name="one_conclusion_per_section")
+        ]
+        verbose_name = _("conclusion of the annual report")
+        verbose_name_plural = _("conclusions of the annual report")
+
+    def __str__(self):
+        return f"{self.year} {self.get_section_display()}"

@@ -14,7 +14,7 @@ from monitoring.importing import (
     parse_rivm_csv,
 )
 from monitoring.importing.kerncijfers import KWB_FIELDS
-from monitoring.models import AreaProfile, Indicator, Measurement
+from monitoring.models import AreaProfile, Indicator, Measurement, ReportConclusion
 
 UPDATE_FIELDS = ["value", "ci_low", "ci_high", "sample_size", "source"]
 UNIQUE_FIELDS = ["indicator", "target_group", "age_band", "area", "year", "instrument"]
@@ -231,3 +231,12 @@ def import_upload(*, content: bytes, file_format: str, year: int | None = None) 
     if file_format == "kwb":
         return import_kerncijfers_file(content=content, year=year)
     return import_indicator_file(content=content, file_format=file_format)
+
+
+def save_conclusion(*, year: int, section: str, text: str, by) -> ReportConclusion:
+    """Store the conclusions of one section of the annual report, with who wrote them."""
+    with transaction.atomic():
+        conclusion, _created = ReportConclusion.objects.update_or_create(
+            year=year, section=section, defaults={"text": text.strip(), "updated_by": by}
+        )
+    return conclusion

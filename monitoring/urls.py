@@ -44,5 +44,7 @@ urlpatterns = [
     ),
     path("monitor/eigen-cijfers/", views.own_figures, name="own_figures"),
     path("monitor/rapport/", views.annual_report, name="report"),
+    path("monitor/rapport/<int:year>.pdf", views.annual_report_pdf, name="report_pdf"),
+    path("monitor/rapport/conclusies/", views.report_conclusion, name="report_conclusion"),
     path("monitor/doelgroep/<slug:slug>/", views.group_detail, name="group"),
 ]

@@ -1,23 +1,34 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from coalition import pdf
 from coalition.exports import table_download
 from coalition.models import TargetGroup
-from monitoring import neighbourhoods, pages, trend
 from monitoring import own_figures as own
-from monitoring.forms import ChartChoiceForm, ConfirmImportForm, UploadForm, YearForm, pack
+from monitoring import pages, report, trend
+from monitoring.forms import (
+    ChartChoiceForm,
+    ConclusionForm,
+    ConfirmImportForm,
+    UploadForm,
+    YearForm,
+    pack,
+)
 from monitoring.importing import HEADER
 from monitoring.models import Indicator, Measurement
 from monitoring.series import VERDICT_KEYS, load_series, verdict_row
-from monitoring.services import ImportRejected, check_upload, import_upload
+from monitoring.services import ImportRejected, check_upload, import_upload, save_conclusion
 
 GOAL_YEAR = trend.DEFAULT_GOAL_YEAR
+FIRST_REPORT_YEAR, LAST_REPORT_YEAR = 2000, 2100
 
 
 @require_GET
@@ -174,19 +185,38 @@ def own_figures(request):
 def annual_report(request):
     form = YearForm(request.GET)
     year = form.year(default=timezone.localdate().year)
-    context = pages.annual_report(
-        target_groups=TargetGroup.objects.active(),
-        indicators=list(Indicator.objects.loneliness()),
-        series=load_series(area_codes=[settings.MUNICIPALITY_CODE], up_to_year=year),
-        goal_year=GOAL_YEAR,
-    )
-    context |= {
-        "form": form,
-        "year": year,
-        "districts": neighbourhoods.district_rows(year=year),
-        "estimates": [label for label, *_key in neighbourhoods.ESTIMATES],
-        "count_sources": neighbourhoods.COALITION_COUNTS,
-        "made_on": timezone.localdate(),
-        "own": own.own_figures(year=year),
-    }
-    return render(request, "monitoring/report.html", context)
+    context = report.annual_report(year=year, goal_year=GOAL_YEAR)
+    if request.user.has_perm("monitoring.change_reportconclusion"):
+        for section in context["sections"].values():
+            text = section.conclusion.text if section.conclusion else ""
+            section.form = ConclusionForm(
+                initial={"jaar": year, "section": section.key, "text": text},
+                auto_id=f"id_{section.key}_%s",
+            )
+    return render(request, "monitoring/report.html", context | {"form": form})
+
+
+@login_required
+@permission_required("monitoring.view_measurement", raise_exception=True)
+@require_GET
+def annual_report_pdf(request, year):
+    if not FIRST_REPORT_YEAR <= year <= LAST_REPORT_YEAR:
+        raise Http404
+    context = report.annual_report(year=year, goal_year=GOAL_YEAR)
+    html = render_to_string("monitoring/report_pdf.html", context, request)
+    content = pdf.cached_pdf(html, stylesheets=["monitoring/report-pdf.css"])
+    return pdf.pdf_response(content, f"jaarrapport-eenzaamheid-{year}.pdf")
+
+
+@login_required
+@permission_required("monitoring.change_reportconclusion", raise_exception=True)
+@require_POST
+def report_conclusion(request):
+    form = ConclusionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The conclusions were not saved: the text is too long."))
+        return redirect("monitoring:report")
+    year, section = form.cleaned_data["jaar"], form.cleaned_data["section"]
+    save_conclusion(year=year, section=section, text=form.cleaned_data["text"], by=request.user)
+    messages.success(request, _("The conclusions are saved."))
+    return redirect(reverse("monitoring:report") + f"?jaar={year}#section-{section}")

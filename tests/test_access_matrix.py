@@ -98,6 +98,7 @@ ARGS = {
     "network:workspace_activity": pk("activity_a"),
     "network:workspace_organisation": slug("organisation_a"),
     "monitoring:group": lambda world: ["ouderen"],
+    "monitoring:report_pdf": lambda world: [2026],
     **{
         f"signals:{name}": lambda world: [world["signal_a"].reference]
         for name in (
@@ -206,6 +207,8 @@ MATRIX = {
     "monitoring:boundaries_confirm": ("302 403 403 405 405 405", "302 403 403 302 302 302"),
     "monitoring:own_figures": ("302 403 403 200 200 200", "302 403 403 405 405 405"),
     "monitoring:report": ("302 403 403 200 200 200", "302 403 403 405 405 405"),
+    "monitoring:report_pdf": ("302 403 403 200 200 200", "302 403 403 405 405 405"),
+    "monitoring:report_conclusion": ("302 403 403 405 405 405", "302 403 403 302 302 302"),
     "monitoring:upload": ("302 403 403 200 200 200", "302 403 403 200 200 200"),
     # The social map and the partner workspace (issue 3).
     "network:activity": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
@@ -248,6 +251,8 @@ MATRIX = {
     "network:report_resolve": ("302 405 405 405 405 405", "302 302 403 404 404 404"),
     "network:reports": ("302 403 403 200 200 200", "302 403 403 200 200 200"),
     "network:search": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    "network:booklet": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    "network:booklet_form": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
     "network:shortlist": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
     "network:shortlist_add": ("405 405 405 405 405 405", "302 302 302 302 302 302"),
     "network:shortlist_clear": ("405 405 405 405 405 405", "302 302 302 302 302 302"),

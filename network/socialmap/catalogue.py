@@ -41,6 +41,16 @@ def _bump() -> None:
     caches[CACHE].set(VERSION_KEY, uuid4().hex, None)
 
 
+def version() -> str:
+    """The current catalogue version (one lookup in the shared cache)."""
+    cache = caches[CACHE]
+    current = cache.get(VERSION_KEY)
+    if current is None:
+        current = uuid4().hex
+        cache.add(VERSION_KEY, current, None)
+    return current
+
+
 def cached(key_parts: tuple, build: Callable[[], object]):
     """What ``build()`` returns for ``key_parts`` in the current catalogue version.
 
@@ -50,18 +60,15 @@ def cached(key_parts: tuple, build: Callable[[], object]):
     """
     cache = caches[CACHE]
     key = hashlib.sha256(repr(key_parts).encode()).hexdigest()
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid4().hex
-        cache.add(VERSION_KEY, version, None)
+    current = version()
     with _local_lock:
         entry = _local.get(key)
-        if entry is not None and entry[0] == version:
+        if entry is not None and entry[0] == current:
             _local.move_to_end(key)
             return entry[1]
     entry = cache.get(key)
-    if entry is None or entry[0] != version:
-        entry = (version, build())
+    if entry is None or entry[0] != current:
+        entry = (current, build())
         cache.set(key, entry, SECONDS)
     with _local_lock:
         _local[key] = entry

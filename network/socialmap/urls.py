@@ -3,10 +3,12 @@ CSV) and the workspace where partners keep their activities and coordinators mod
 
 from django.urls import path
 
-from network.socialmap.views import api, opendata, public, workspace
+from network.socialmap.views import api, booklet, opendata, public, workspace
 
 urlpatterns = [
     path("sociale-kaart/", public.search_view, name="search"),
+    path("sociale-kaart/boekje/", booklet.booklet_view, name="booklet"),
+    path("sociale-kaart/boekje/kiezen/", booklet.booklet_form, name="booklet_form"),
     path("sociale-kaart/activiteit/<int:pk>/", public.activity_view, name="activity"),
     path("sociale-kaart/activiteit/<int:pk>/fout/", public.report_mistake, name="report_mistake"),
     path("sociale-kaart/organisatie/<slug:slug>/", public.organisation_view, name="organisation"),

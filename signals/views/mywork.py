@@ -21,7 +21,7 @@ PART_ORDER = Case(
 
 
 @dataclass
-class Section:
+class WorkSection:
     key: str  # also the page parameter of its list
     title: str
     explanation: str
@@ -29,9 +29,9 @@ class Section:
     of_referrals: bool = False
 
 
-def _section(request, key, title, explanation, rows, of_referrals=False) -> Section:
+def _section(request, key, title, explanation, rows, of_referrals=False) -> WorkSection:
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get(key))
-    return Section(key, title, explanation, page, of_referrals)
+    return WorkSection(key, title, explanation, page, of_referrals)
 
 
 @require_safe

@@ -159,7 +159,7 @@ def test_annual_report_has_the_own_figures(coordinator_client):
 
     html = coordinator_client.get(reverse("monitoring:report"), {"jaar": 2026}).content.decode()
 
-    assert "De eigen cijfers van de coalitie 2026" in html
+    assert "Signalen per maand per doelgroep" in html
     assert "Signalen per maand per kanaal" in html
 
 
