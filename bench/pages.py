@@ -1,5 +1,6 @@
 """The pages the benchmark measures, and how a visitor asks for each."""
 
+import datetime
 import os
 import re
 from collections.abc import Callable
@@ -16,6 +17,8 @@ class Page:
     # For pages that store rows: fn() -> the set of stored keys (signal references). Every key
     # the site showed to a visitor (logged to BENCH_ACCEPTED_LOG) must be stored exactly once.
     stored_keys: Callable | None = field(default=None, compare=False)
+    # Timed as one request, not under load: a PDF made on the server (then cached).
+    single: bool = False
 
     def request(self, client, name: str, path: str | None = None):
         if self.custom is not None:
@@ -87,5 +90,12 @@ PAGES: dict[str, Page] = {
             needs_login=True,
         ),
         Page("my work", "/signalen/mijn-werk/", needs_login=True),
+        Page(
+            "annual report PDF (one request)",
+            f"/monitor/rapport/{datetime.date.today().year}.pdf",
+            needs_login=True,
+            single=True,
+        ),
+        Page("social-map booklet PDF (one request)", "/sociale-kaart/boekje/", single=True),
     ]
 }
