@@ -2,8 +2,8 @@
 
 At size N: N signals, N/10 activities, N/100 organisations and N/2 indicator measurements, so
 the default 100,000 is the issue's large data set (100,000 signals, 10,000 activities,
-1,000 organisations, 50,000 measurements). Filling is incremental: from 10,000 to 100,000
-only the missing rows are added.
+1,000 organisations, 50,000 measurements), with N/10 referrals to one organisation. Filling
+is incremental: from 10,000 to 100,000 only the missing rows are added.
 """
 
 from importlib import import_module
@@ -65,7 +65,7 @@ def fillers():
     from bench.fill_signals import fill_signals
     from bench.fill_socialmap import fill_socialmap
 
-    return [fill_socialmap, fill_signals, fill_monitoring]
+    return [fill_socialmap, fill_signals, fill_referrals, fill_monitoring]
 
 
 def fill_to(size: int) -> None:
@@ -89,10 +89,58 @@ def coordinator_session() -> str:
     device, _ = TOTPDevice.objects.get_or_create(
         user=user, name="bench", defaults={"confirmed": True}
     )
+    return _session(user, device)
+
+
+def partner_session() -> str:
+    """A signed-in partner of the organisation that ``fill_referrals`` refers to."""
+    from network.models import Organisation
+
+    user, _ = User.objects.get_or_create(
+        username="bench-partner@example.org", defaults={"email": "bench-partner@example.org"}
+    )
+    user.groups.add(Group.objects.get(name="partner"))
+    Organisation.objects.order_by("pk").first().users.add(user)
+    return _session(user)
+
+
+def _session(user, device=None) -> str:
     session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    if device is not None:
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.create()
     return session.session_key
+
+
+def fill_referrals(size: int) -> None:
+    """N/10 referrals, all to the first organisation: one partner's inbox at its fullest.
+    Their answers cycle through waiting, accepted and declined."""
+    import datetime
+
+    from network.models import Organisation
+    from signals.models import Referral, Signal
+
+    organisation = Organisation.objects.order_by("pk").first()
+    if organisation is None:
+        return
+    want = size // 10 - Referral.objects.filter(organisation=organisation).count()
+    if want <= 0:
+        return
+    states = list(Referral.State)
+    follow_up = datetime.date.today() + datetime.timedelta(weeks=6)
+    signals = Signal.objects.filter(referrals__isnull=True).order_by("pk")
+    Referral.objects.bulk_create(
+        (
+            Referral(
+                signal_id=pk,
+                organisation=organisation,
+                follow_up_on=follow_up,
+                state=states[pk % len(states)],
+            )
+            for pk in signals.values_list("pk", flat=True)[:want]
+        ),
+        batch_size=2000,
+    )

@@ -12,6 +12,8 @@ class Page:
     name: str
     path: str
     needs_login: bool = False
+    # Signed in as the partner whose organisation gets the referrals (else as a coordinator).
+    as_partner: bool = False
     # For pages that need more than a GET (a form submission): fn(client, page, name).
     custom: Callable | None = field(default=None, compare=False)
     # For pages that store rows: fn() -> the set of stored keys (signal references). Every key
@@ -90,6 +92,12 @@ PAGES: dict[str, Page] = {
             needs_login=True,
         ),
         Page("my work", "/signalen/mijn-werk/", needs_login=True),
+        Page(
+            "partner's referral inbox",
+            "/netwerk/doorverwijzingen/",
+            needs_login=True,
+            as_partner=True,
+        ),
         Page(
             "annual report PDF (one request)",
             f"/monitor/rapport/{datetime.date.today().year}.pdf",

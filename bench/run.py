@@ -236,7 +236,7 @@ def main() -> int:
     django.setup()
     from django.core.management import call_command
 
-    from bench.fill import coordinator_session, fill_to, sample_ids
+    from bench.fill import coordinator_session, fill_to, partner_session, sample_ids
     from bench.pages import PAGES, TRIVIAL
 
     call_command("migrate", verbosity=0)
@@ -249,11 +249,12 @@ def main() -> int:
         started = time.perf_counter()
         fill_to(size)
         print(f"filled to {size:,} rows in {time.perf_counter() - started:.0f} s", flush=True)
-        session = coordinator_session()
+        sessions = {False: coordinator_session(), True: partner_session()}
         ids = sample_ids()
         with gunicorn(env, args.workers) as url:
             for page in PAGES.values():
                 path = page.path.format(**ids)
+                session = sessions[page.as_partner]
                 before = page.stored_keys() if page.stored_keys else None
                 if page.single:
                     stats = time_once(page, path, url, session)
