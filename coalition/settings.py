@@ -54,11 +54,12 @@ except ValueError as error:
 sqlite = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
 if sqlite:
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+# Files the platform writes itself (a development key, the map tile cache) sit next to the
+# SQLite database, else in the project root.
+on_disk = sqlite and DATABASES["default"]["NAME"] not in ("", ":memory:")
+DATA_DIR = Path(DATABASES["default"]["NAME"]).parent if on_disk else BASE_DIR
 if not SECRET_KEY:
-    # Development: one key in a file next to the SQLite database (else in the project root).
-    on_disk = sqlite and DATABASES["default"]["NAME"] not in ("", ":memory:")
-    folder = Path(DATABASES["default"]["NAME"]).parent if on_disk else BASE_DIR
-    SECRET_KEY = development_secret_key(folder / ".secret_key")
+    SECRET_KEY = development_secret_key(DATA_DIR / ".secret_key")
 
 COALITION_NAME = env_str("COALITION_NAME", "Oog voor elkaar")
 MUNICIPALITY_NAME = env_str("MUNICIPALITY_NAME", "Leidschendam-Voorburg")
@@ -87,10 +88,26 @@ SUPPORT_EMAIL = env_str("SUPPORT_EMAIL", "sociaalservicepunt@example.org")
 SUPPORT_PHONE = env_str("SUPPORT_PHONE", "14 070")
 # The coordinators' shared mailbox for new signals and alerts.
 COORDINATOR_EMAIL = env_str("COORDINATOR_EMAIL", SUPPORT_EMAIL)
+# Map tiles: browsers ask our server (coalition/tiles.py), which fetches each tile once from
+# this tile server and keeps it, so no visitor's browser contacts a third party.
 MAP_TILE_URL = env_str(
     "MAP_TILE_URL",
     "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png",
 )
+if urlsplit(MAP_TILE_URL).scheme not in ("http", "https") or not all(
+    part in MAP_TILE_URL for part in ("{z}", "{x}", "{y}")
+):
+    raise ImproperlyConfigured(
+        "MAP_TILE_URL must be an http(s) address with {z}, {x} and {y}, "
+        f"such as https://tiles.example.org/{{z}}/{{x}}/{{y}}.png, not {MAP_TILE_URL!r}."
+    )
+MAP_TILE_MAX_ZOOM = env_int("MAP_TILE_MAX_ZOOM", 19)
+MAP_TILE_MAX_BYTES = env_int("MAP_TILE_MAX_BYTES", 512 * 1024)  # a larger answer is refused
+MAP_TILE_TIMEOUT = env_int("MAP_TILE_TIMEOUT", 5)  # seconds to wait for the tile server
+MAP_TILE_MAX_AGE = env_int("MAP_TILE_MAX_AGE", 7 * 24 * 3600)  # seconds browsers keep a tile
+MAP_TILE_CACHE_DIR = env_str("MAP_TILE_CACHE_DIR", str(DATA_DIR / "tile-cache"))
+MAP_TILE_CACHE_DAYS = env_int("MAP_TILE_CACHE_DAYS", 30)
+MAP_TILE_CACHE_ENTRIES = env_int("MAP_TILE_CACHE_ENTRIES", 20_000)  # about 400 MB of tiles
 MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "Kaartgegevens © Kadaster / PDOK")
 REDIS_URL = env_str("REDIS_URL")
 # Production serves hashed, compressed files made by collectstatic; without it (development,
@@ -251,11 +268,7 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
-    "img-src": [
-        CSP.SELF,
-        "data:",
-        f"{urlsplit(MAP_TILE_URL).scheme}://{urlsplit(MAP_TILE_URL).netloc}",
-    ],
+    "img-src": [CSP.SELF, "data:"],  # map tiles too: coalition/tiles.py serves them
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],
@@ -291,6 +304,14 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
     }
+# Map tiles as files on disk, shared by the processes of one server; beyond
+# MAP_TILE_CACHE_ENTRIES a third of them is dropped to make room.
+CACHES["tiles"] = {
+    "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+    "LOCATION": MAP_TILE_CACHE_DIR,
+    "TIMEOUT": MAP_TILE_CACHE_DAYS * 24 * 3600,
+    "OPTIONS": {"MAX_ENTRIES": MAP_TILE_CACHE_ENTRIES},
+}
 # The {% cache %} tag's alias: the layout's header, navigation and footer, which depend only on
 # the code, the settings and the language, so each process keeps its own copy.
 CACHES["template_fragments"] = {

@@ -63,6 +63,7 @@ accounts = [
 urlpatterns = [
     path("", views.home, name="home"),
     path("privacy/", views.privacy, name="privacy"),
+    path("kaart/tegels/<int:z>/<int:x>/<int:y>.png", views.map_tile, name="map_tile"),
     path("healthz", views.healthz, name="healthz"),
     path("theme.css", views.theme_css, name="theme_css"),
     path("i18n/", include("django.conf.urls.i18n")),

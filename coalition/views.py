@@ -5,13 +5,14 @@ from axes.utils import reset as reset_lock_out
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
-from coalition import setuplink
+from coalition import setuplink, tiles
 from coalition.models import TargetGroup
 from coalition.observability import oldest_waiting_task_age
 
@@ -51,7 +52,29 @@ def home(request):
 
 @require_GET
 def privacy(request):
-    return render(request, "coalition/privacy.html")
+    return render(
+        request,
+        "coalition/privacy.html",
+        {"tile_host": tiles.source_host(), "tile_attribution": settings.MAP_TILE_ATTRIBUTION},
+    )
+
+
+@require_safe
+def map_tile(request, z, x, y):
+    """A background tile of the maps, from our cache or fetched once from the tile server."""
+    if not tiles.exists(z, x, y):
+        raise Http404
+    try:
+        tile = tiles.get_tile(z, x, y)
+    except tiles.TileUnavailable:
+        response = HttpResponse(status=502)
+        patch_cache_control(response, no_store=True)
+        return response
+    not_modified = get_conditional_response(request, etag=tile.etag)
+    response = not_modified or HttpResponse(tile.content, content_type=tile.content_type)
+    response["ETag"] = tile.etag
+    patch_cache_control(response, public=True, max_age=settings.MAP_TILE_MAX_AGE)
+    return response
 
 
 @require_GET

@@ -13,10 +13,13 @@ from network.socialmap import catalogue
 from tests import schema_cache
 from tests.factories import make_totp_device, make_user
 
-# A fast password hasher, and tasks (mail) run at once, in every test.
+# A fast password hasher, tasks (mail) run at once, and map tiles asked of a closed port on
+# this machine (so a test never reaches the internet; tests/coalition/test_tiles.py starts
+# a tile server of its own), in every test.
 TEST_SETTINGS = {
     "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
     "TASKS": {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}},
+    "MAP_TILE_URL": "http://127.0.0.1:9/{z}/{x}/{y}.png",
 }
 
 
@@ -45,8 +48,13 @@ def _fresh_page_caches(settings):
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "catalogue-tests",
         },
+        "tiles": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "tiles-tests",
+        },
     }
     caches["catalogue"].clear()
+    caches["tiles"].clear()
     caches["template_fragments"].clear()
     catalogue.forget_local()
 

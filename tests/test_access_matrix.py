@@ -62,6 +62,7 @@ def reset_args(world):
 ARGS = {
     "password_reset_confirm": reset_args,
     "otp_setup_link": lambda world: ["not-a-signed-link"],
+    "map_tile": lambda world: [15, 16_834, 10_792],
     "network:activity": pk("activity_a"),
     "monitoring:district": lambda world: [world["signal_a"].district.code],
     "monitoring:district_csv": lambda world: [world["signal_a"].district.code],
@@ -172,6 +173,8 @@ ARGS = {
 MATRIX = {
     "home": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
     "privacy": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    # No tile server answers in this world (tests/conftest.py): 502 for everybody alike.
+    "map_tile": ("502 502 502 502 502 502", "405 405 405 405 405 405"),
     "healthz": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
     "theme_css": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
     "login": ("200 302 302 302 302 302", "200 302 302 302 302 302"),

@@ -155,7 +155,7 @@ def test_map_view_gives_markers_of_all_results(resident):
     body = response.content.decode()
     assert 'id="results-map"' in body
     assert "/static/vendor/leaflet/leaflet.js" in body
-    assert "service.pdok.nl" in body
+    assert 'data-tiles="/kaart/tegels/{z}/{x}/{y}.png"' in body
 
 
 @pytest.mark.parametrize("sort", ["relevance", "name", "date"])

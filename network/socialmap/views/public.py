@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from coalition import tiles
 from network.models import Activity, Organisation
 from network.socialmap import catalogue, search, services
 from network.socialmap.forms import ActivitySearchForm, MistakeReportForm
@@ -63,7 +64,7 @@ def _search_body(request, today, shortlist: set[int]) -> str:
 
 
 def map_settings() -> dict:
-    return {"tiles": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
+    return {"tiles": tiles.browser_url_template(), "attribution": settings.MAP_TILE_ATTRIBUTION}
 
 
 @require_safe
