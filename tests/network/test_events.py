@@ -207,7 +207,7 @@ def test_full_event_offers_the_waiting_list(resident):
 
     assert "Deze bijeenkomst is vol" in page
     assert EventRegistration.objects.get(email="truus@example.org").status == "waiting"
-    assert mail.outbox[0].subject == "U staat op de wachtlijst voor “%s”" % event.title
+    assert mail.outbox[0].subject == f"U staat op de wachtlijst voor “{event.title}”"
 
 
 def test_cancel_moves_the_first_waiting_person_up_with_a_mail(resident):
@@ -226,7 +226,7 @@ def test_cancel_moves_the_first_waiting_person_up_with_a_mail(resident):
     assert response.status_code == 302
     assert (first.status, waiting.status, later.status) == ("cancelled", "confirmed", "confirmed")
     assert [m.to for m in mail.outbox] == [["wacht@example.org"], ["later@example.org"]]
-    assert mail.outbox[0].subject == "Er is een plek voor u bij “%s”" % event.title
+    assert mail.outbox[0].subject == f"Er is een plek voor u bij “{event.title}”"
 
 
 def test_nobody_jumps_the_waiting_list(resident):
@@ -296,5 +296,5 @@ def test_reminder_the_day_before_once(db):
     assert committed(services.send_reminders, now=timezone.now()) == 1
     assert committed(services.send_reminders, now=timezone.now()) == 0
     assert [m.to for m in mail.outbox] == [["a@example.org"]]
-    assert mail.outbox[0].subject == "Morgen: “%s”" % event.title
+    assert mail.outbox[0].subject == f"Morgen: “{event.title}”"
     assert PublicEvent.objects.get(pk=event.pk).reminders_sent_at is not None
