@@ -23,7 +23,7 @@ def coming_months(today: datetime.date) -> list[tuple[str, str]]:
     return months
 
 
-class AgendaFilterForm(forms.Form):
+class EventFilterForm(forms.Form):
     maand = forms.ChoiceField(label=_("Month"), required=False)
     wijk = forms.ModelChoiceField(
         label=_("District"),
@@ -60,7 +60,7 @@ class AgendaFilterForm(forms.Form):
         return events
 
 
-class RegistrationForm(forms.ModelForm):
+class EventRegistrationForm(forms.ModelForm):
     website = forms.CharField(
         label=_("Leave this field empty"),
         required=False,

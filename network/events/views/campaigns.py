@@ -36,6 +36,7 @@ def campaign_material(request, slug, kind):
 
 @login_required
 @permission_required("network.change_campaign", raise_exception=True)
+@require_safe
 def campaign_admin(request):
     qs = Campaign.objects.order_by("-starts_on", "title")
     return render(request, "network/events/campaign_admin.html", {"page": page_of(request, qs)})

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from coalition.exports import table_download
 from coalition.lib import page_of
@@ -31,6 +31,7 @@ EXPORT_COLUMNS = [
 
 @login_required
 @permission_required("network.view_publicevent", raise_exception=True)
+@require_safe
 def events(request):
     qs = PublicEvent.objects.organised_by(request.user).select_related("organisation")
     context = {
@@ -107,6 +108,7 @@ def _registrations_page(request, event, status=200, **forms):
 
 @login_required
 @permission_required("network.view_eventregistration", raise_exception=True)
+@require_safe
 def registrations(request, pk):
     return _registrations_page(request, get_event_for(request.user, pk))
 
@@ -140,6 +142,7 @@ def message(request, pk):
 
 @login_required
 @permission_required("network.view_eventregistration", raise_exception=True)
+@require_safe
 def export(request, pk):
     event = get_event_for(request.user, pk)
     services.log(event=event, by=request.user, action=RegistrationLog.Action.EXPORTED)

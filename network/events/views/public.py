@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from coalition.lib import client_address, over_limit, page_of
 from network.access import get_public_event
 from network.events import ical, services
-from network.events.forms import AgendaFilterForm, RegistrationForm
+from network.events.forms import EventFilterForm, EventRegistrationForm
 from network.events.services import Cancelled, Registered
 from network.events.tokens import registration_pk
 from network.models import EventRegistration, PublicEvent
@@ -36,7 +36,7 @@ REGISTERED = {
 @require_safe
 def agenda(request):
     now = timezone.now()
-    form = AgendaFilterForm(request.GET or None, today=timezone.localdate(now))
+    form = EventFilterForm(request.GET or None, today=timezone.localdate(now))
     events = form.filter(PublicEvent.objects.coming(now).with_related())
     context = {"form": form, "page": page_of(request, events, per_page=PER_PAGE)}
     return render(request, "network/events/agenda.html", context)
@@ -72,7 +72,7 @@ def event_ics(request, pk):
 def register(request, pk):
     item = get_public_event(request.user, pk)
     now = timezone.now()
-    form = RegistrationForm(request.POST or None)
+    form = EventRegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         key = f"events:register:{client_address(request)}"
         if over_limit(key, settings.EVENT_REGISTRATION_RATE_LIMIT):
