@@ -14,6 +14,7 @@ from network.events import services
 from network.events.tokens import cancel_token
 from network.models import EventRegistration, PublicEvent
 from tests.factories import (
+    make_campaign,
     make_area,
     make_event_registration,
     make_public_event,
@@ -298,3 +299,21 @@ def test_reminder_the_day_before_once(db):
     assert [m.to for m in mail.outbox] == [["a@example.org"]]
     assert mail.outbox[0].subject == f"Morgen: “{event.title}”"
     assert PublicEvent.objects.get(pk=event.pk).reminders_sent_at is not None
+
+
+@pytest.mark.parametrize("rows", [1, 10])
+def test_home_shows_next_events_and_running_campaign(resident, django_assert_num_queries, rows):
+    campaign = make_campaign(
+        title="Voel je thuis 2026",
+        starts_on=timezone.localdate() - timedelta(days=1),
+        ends_on=timezone.localdate() + timedelta(days=30),
+    )
+    for n in range(rows):
+        make_public_event(title=f"Bijeenkomst {n}", campaign=campaign)
+
+    with django_assert_num_queries(4):
+        html = resident.get("/").content.decode()
+
+    assert "Voel je thuis 2026" in html
+    assert "Bijeenkomst 0" in html
+    assert "Bijeenkomst 3" not in html  # the next three only
