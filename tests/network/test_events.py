@@ -14,8 +14,8 @@ from network.events import services
 from network.events.tokens import cancel_token
 from network.models import EventRegistration, PublicEvent
 from tests.factories import (
-    make_campaign,
     make_area,
+    make_campaign,
     make_event_registration,
     make_public_event,
 )
