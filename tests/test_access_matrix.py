@@ -313,14 +313,13 @@ MATRIX = {
     "network:agenda_current": ("302 302 302 302 302 302", "302 302 302 302 302 302"),
     "network:agenda_print": ("302 200 200 200 200 200", "302 200 200 200 200 200"),
     "network:article": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
-    # Public events and campaigns (issue 16). The cancel link cancels at the first POST; later
-    # ones say kindly that it was already done. Partner B sees the list, not A's event.
+    # Public events and campaigns (issue 16). Partner B sees the list, not A's event.
     "network:events": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
     "network:events_ics": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
     "network:event": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
     "network:event_ics": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
     "network:event_register": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
-    "network:event_cancel": ("200 200 200 200 200 200", "302 200 200 200 200 200"),
+    "network:event_cancel": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
     "network:event_admin": ("302 200 200 200 200 200", "302 405 405 405 405 405"),
     "network:event_new": ("302 200 200 200 200 200", "302 200 200 200 200 200"),
     "network:event_registrations": ("302 200 403 200 200 200", "302 405 405 405 405 405"),

@@ -18,7 +18,8 @@ from tests.factories import (
 
 
 def pdf_text(content: bytes) -> str:
-    return " ".join(page.extract_text() for page in PdfReader(BytesIO(content)).pages)
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(content)).pages)
+    return " ".join(text.split())  # lines wrap
 
 
 def test_campaign_page_gathers_events_articles_and_material(resident):

@@ -91,21 +91,19 @@ def register(request, pk):
 
 
 def cancel(request, token):
+    """The signed link from the mail. The POST shows its outcome at once (no redirect): a
+    second POST, or opening the link again, says kindly that it was already done."""
     pk = registration_pk(token)
     registration = get_object_or_404(EventRegistration.objects.select_related("event"), pk=pk)
     now = timezone.now()
-    outcome = None
     if request.method == "POST":
         outcome = services.cancel(registration=registration, now=now)
-        if outcome == Cancelled.DONE:
-            messages.success(
-                request, _("Your registration is cancelled. Thank you for letting us know.")
-            )
-            return redirect("network:event_cancel", token)
     elif registration.status == EventRegistration.Status.CANCELLED:
         outcome = Cancelled.ALREADY
     elif registration.event.is_past(now):
         outcome = Cancelled.PAST
+    else:
+        outcome = None
     context = {
         "registration": registration,
         "event": registration.event,
