@@ -6,6 +6,7 @@ the default 100,000 is the issue's large data set (100,000 signals, 10,000 activ
 is incremental: from 10,000 to 100,000 only the missing rows are added.
 """
 
+import datetime
 from importlib import import_module
 
 from django.conf import settings
@@ -62,10 +63,11 @@ def fill_monitoring(size: int) -> None:
 
 
 def fillers():
+    from bench.fill_events import fill_events
     from bench.fill_signals import fill_signals
     from bench.fill_socialmap import fill_socialmap
 
-    return [fill_socialmap, fill_signals, fill_referrals, fill_monitoring]
+    return [fill_socialmap, fill_signals, fill_referrals, fill_monitoring, fill_events]
 
 
 def fill_to(size: int) -> None:
@@ -75,9 +77,16 @@ def fill_to(size: int) -> None:
 
 def sample_ids() -> dict[str, object]:
     """Objects the page paths point at (a published activity, …), picked after filling."""
-    from network.models import Activity
+    from network.models import Activity, PublicEvent
 
-    return {"activity": Activity.objects.published().order_by("pk").values_list("pk", flat=True)[0]}
+    return {
+        "activity": Activity.objects.published().order_by("pk").values_list("pk", flat=True)[0],
+        # The event with the most registrations (see bench/fill_events.py).
+        "month": datetime.date.today().strftime("%Y-%m"),
+        "event": PublicEvent.objects.filter(title__startswith="Bench")
+        .order_by("pk")
+        .values_list("pk", flat=True)[0],
+    }
 
 
 def coordinator_session() -> str:

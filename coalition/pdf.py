@@ -28,24 +28,29 @@ def _no_fetching(url: str, *args, **kwargs):
     raise FetchRefused(f"The PDF may not fetch {url!r}.")
 
 
-def render_pdf(html: str, *, stylesheets: list[str]) -> bytes:
-    """The PDF of ``html`` with our static ``stylesheets`` (e.g. "monitoring/report-pdf.css")."""
+def render_pdf(html: str, *, stylesheets: list[str], css: str = "") -> bytes:
+    """The PDF of ``html`` with our static ``stylesheets`` (e.g. "monitoring/report-pdf.css"),
+    and ``css`` made on the server (the municipality's colours from the settings)."""
     import weasyprint  # slow to import: only where a PDF is made
 
     sheets = [weasyprint.CSS(filename=finders.find(name)) for name in stylesheets]
+    if css:
+        sheets.append(weasyprint.CSS(string=css))
     document = weasyprint.HTML(string=html, url_fetcher=_no_fetching, base_url="/")
     return document.write_pdf(stylesheets=sheets)
 
 
-def cached_pdf(html: str, *, stylesheets: list[str], cache: str = "default") -> bytes:
+def cached_pdf(
+    html: str, *, stylesheets: list[str], cache: str = "default", css: str = ""
+) -> bytes:
     """The PDF of ``html``, made once per version of the page: the key is the hash of the
     HTML itself, so any change in the data the page shows makes a new PDF and an unchanged
     page is never rendered twice."""
-    key = "pdf:" + hashlib.sha256(f"{stylesheets}|{html}".encode()).hexdigest()
+    key = "pdf:" + hashlib.sha256(f"{stylesheets}|{css}|{html}".encode()).hexdigest()
     store = caches[cache]
     content = store.get(key)
     if content is None:
-        content = render_pdf(html, stylesheets=stylesheets)
+        content = render_pdf(html, stylesheets=stylesheets, css=css)
         store.set(key, content, SECONDS)
     return content
 

@@ -132,6 +132,10 @@ SIGNAL_FOLLOW_UP_WEEKS = env_int("SIGNAL_FOLLOW_UP_WEEKS", 6)
 REFERRAL_ANSWER_WORKING_DAYS = env_int("REFERRAL_ANSWER_WORKING_DAYS", 3)
 # Ambassadors: months back in which a contribution makes an ambassador "active".
 AMBASSADOR_ACTIVE_MONTHS = env_int("AMBASSADOR_ACTIVE_MONTHS", 6)
+# Public events (issue 16): registrations' names and contact details are erased this many
+# weeks after the event (the counts stay); sign-ups per client address per hour.
+EVENT_DATA_KEEP_WEEKS = env_int("EVENT_DATA_KEEP_WEEKS", 8)
+EVENT_REGISTRATION_RATE_LIMIT = env_int("EVENT_REGISTRATION_RATE_LIMIT", 10)
 if AMBASSADOR_ACTIVE_MONTHS < 1:
     raise ImproperlyConfigured("AMBASSADOR_ACTIVE_MONTHS must be 1 or more.")
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from coalition.models import TargetGroup
 from monitoring import figures
+from monitoring.campaign_figures import campaign_figure
 from monitoring.figure_rows import (  # noqa: F401 (also used from here by others)
     MIN_FOR_SHARE,
     OwnFigure,
@@ -362,5 +363,6 @@ def own_figures(*, year: int) -> dict:
             ambassadors_figure(timezone.localdate()),
             *referral_figures(year=year, target_groups=target_groups, today=timezone.localdate()),
             satisfaction_figure(year),
+            campaign_figure(year),
         ],
     }

@@ -11,10 +11,13 @@ from network.models import (
     Action,
     Activity,
     Article,
+    Campaign,
+    EventRegistration,
     MistakeReport,
     Organisation,
     OrganisationUser,
     Person,
+    PublicEvent,
 )
 
 
@@ -139,3 +142,36 @@ def get_ambassador_for(user, pk) -> Person:
     if not loggable_ambassadors(user).filter(pk=person.pk).exists():
         raise PermissionDenied
     return person
+
+
+def get_public_event(user, pk) -> PublicEvent:
+    """An event's public page: published, or one the user organises (a preview). 404."""
+    event = get_object_or_404(PublicEvent.objects.with_related(), pk=pk)
+    if not event.is_published and not PublicEvent.objects.organised_by(user).filter(pk=pk):
+        raise Http404
+    return event
+
+
+def get_event_for(user, pk) -> PublicEvent:
+    """An event the user organises (their organisation's; every event for a coordinator):
+    404 when it does not exist, 403 when it is not theirs."""
+    event = get_object_or_404(PublicEvent.objects.with_related(), pk=pk)
+    if not PublicEvent.objects.organised_by(user).filter(pk=event.pk).exists():
+        raise PermissionDenied
+    return event
+
+
+def get_registration_for(user, pk) -> EventRegistration:
+    """A registration for an event the user organises: 404 or 403."""
+    registration = get_object_or_404(EventRegistration.objects.select_related("event"), pk=pk)
+    if not PublicEvent.objects.organised_by(user).filter(pk=registration.event_id).exists():
+        raise PermissionDenied
+    return registration
+
+
+def get_campaign_for(user, slug) -> Campaign:
+    """A campaign's public page: published, or any for who may change campaigns. 404."""
+    campaigns = Campaign.objects.all()
+    if not user.has_perm("network.change_campaign"):
+        campaigns = campaigns.published()
+    return get_object_or_404(campaigns, slug=slug)

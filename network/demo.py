@@ -1,6 +1,7 @@
 """Demo data of the network: the social map's organisations and activities, then the
-partnership that builds on those organisations."""
+partnership that builds on those organisations, then the public agenda."""
 
+from network.events import demo as events_demo
 from network.partnership import demo as partnership_demo
 from network.socialmap import demo as socialmap_demo
 
@@ -8,3 +9,4 @@ from network.socialmap import demo as socialmap_demo
 def seed(stdout) -> None:
     socialmap_demo.seed(stdout)
     partnership_demo.seed(stdout)
+    events_demo.seed(stdout)

@@ -4,6 +4,7 @@ organisations here, then the social map's and the partnership's own."""
 from django.urls import path
 
 from network import views
+from network.events import urls as events_urls
 from network.partnership import urls as partnership_urls
 from network.socialmap import urls as socialmap_urls
 
@@ -44,4 +45,4 @@ urlpatterns = [
         name="partner_admin",
     ),
 ]
-urlpatterns += socialmap_urls.urlpatterns + partnership_urls.urlpatterns
+urlpatterns += socialmap_urls.urlpatterns + partnership_urls.urlpatterns + events_urls.urlpatterns

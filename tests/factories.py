@@ -247,3 +247,58 @@ def make_referral(**overrides):
     overrides.setdefault("person_agreed", True)
     overrides.setdefault("follow_up_on", datetime.date(2027, 1, 4))
     return Referral.objects.create(**overrides)
+
+
+def make_public_event(**overrides):
+    """A published public event of the coalition, a week from now unless told otherwise."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from network.models import PublicEvent
+
+    n = next(_serial)
+    target_groups = overrides.pop("target_groups", [])
+    overrides.setdefault("title", f"Informatiemarkt {n}")
+    overrides.setdefault("summary", "Kom langs en ontmoet organisaties uit uw wijk.")
+    overrides.setdefault("starts_at", timezone.now().replace(microsecond=0) + timedelta(days=7))
+    overrides.setdefault("ends_at", overrides["starts_at"] + timedelta(hours=2))
+    overrides.setdefault("venue_name", "Wijkcentrum De Vliet")
+    overrides.setdefault("city", "Leidschendam")
+    overrides.setdefault("publication_state", PublicEvent.Publication.PUBLISHED)
+    event = PublicEvent.objects.create(**overrides)
+    event.target_groups.set(target_groups)
+    return event
+
+
+def make_event_registration(**overrides):
+    from network.events.services import contact_key
+    from network.models import EventRegistration
+
+    n = next(_serial)
+    if "event" not in overrides:
+        overrides["event"] = make_public_event()
+    overrides.setdefault("name", f"Bewoner {n}")
+    overrides.setdefault("email", f"bewoner{n}@example.org")
+    overrides.setdefault(
+        "contact_key",
+        contact_key(email=overrides["email"], phone=overrides.get("phone", "")),
+    )
+    return EventRegistration.objects.create(**overrides)
+
+
+def make_campaign(**overrides):
+    from datetime import date
+
+    from network.models import Campaign
+
+    n = next(_serial)
+    overrides.setdefault("title", f"Voel je thuis {n}")
+    overrides.setdefault("slug", f"voel-je-thuis-{n}")
+    overrides.setdefault("summary", "Een maand vol ontmoeting in de gemeente.")
+    overrides.setdefault("body", "Doe mee met de activiteiten in uw wijk.")
+    overrides.setdefault("poster_text", "Samen is het leuker. Kom ook!")
+    overrides.setdefault("starts_on", date(2026, 11, 1))
+    overrides.setdefault("ends_on", date(2026, 12, 31))
+    overrides.setdefault("is_published", True)
+    return Campaign.objects.create(**overrides)

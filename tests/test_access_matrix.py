@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from network.events.tokens import cancel_token
 from network.models import Activity, ActivityChange, MistakeReport
 from network.partnership.unsubscribe import unsubscribe_token
 from network.socialmap import hsds
@@ -163,6 +164,23 @@ ARGS = {
         world["referral_a"].pk,
     ],
     "signals:stop_sharing": lambda world: [world["signal_a"].reference],
+    # Public events and campaigns (issue 16): event_a is organisation A's.
+    "network:event": pk("event_a"),
+    "network:event_ics": pk("event_a"),
+    "network:event_register": pk("event_a"),
+    "network:event_cancel": lambda world: [cancel_token(world["registration_a"])],
+    "network:event_registrations": pk("event_a"),
+    "network:event_edit": pk("event_a"),
+    "network:event_publish": pk("event_a"),
+    "network:event_reject": pk("event_a"),
+    "network:event_attendance": pk("event_a"),
+    "network:event_message": pk("event_a"),
+    "network:event_export": pk("event_a"),
+    "network:registration_erase": pk("registration_a"),
+    "network:campaign": slug("campaign_a"),
+    "network:campaign_poster": slug("campaign_a"),
+    "network:campaign_flyer": slug("campaign_a"),
+    "network:campaign_edit": pk("campaign_a"),
     "signals:satisfaction": lambda world: [
         satisfaction_token(world["signal_a"], SatisfactionAnswer.Moment.FIRST_CONTACT)
     ],
@@ -298,6 +316,29 @@ MATRIX = {
     "network:agenda_current": ("302 302 302 302 302 302", "302 302 302 302 302 302"),
     "network:agenda_print": ("302 200 200 200 200 200", "302 200 200 200 200 200"),
     "network:article": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    # Public events and campaigns (issue 16). Partner B sees the list, not A's event.
+    "network:events": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    "network:events_ics": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    "network:event": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    "network:event_ics": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    "network:event_register": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "network:event_cancel": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "network:event_admin": ("302 200 200 200 200 200", "302 405 405 405 405 405"),
+    "network:event_new": ("302 200 200 200 200 200", "302 200 200 200 200 200"),
+    "network:event_registrations": ("302 200 403 200 200 200", "302 405 405 405 405 405"),
+    "network:event_edit": ("302 200 403 200 200 200", "302 200 403 200 200 200"),
+    "network:event_publish": ("302 405 405 405 405 405", "302 403 403 302 302 302"),
+    "network:event_reject": ("302 405 405 405 405 405", "302 403 403 302 302 302"),
+    "network:event_attendance": ("302 405 405 405 405 405", "302 302 403 302 302 302"),
+    "network:event_message": ("302 405 405 405 405 405", "302 400 403 400 400 400"),
+    "network:event_export": ("302 200 403 200 200 200", "302 405 405 405 405 405"),
+    "network:registration_erase": ("302 405 405 405 405 405", "302 302 403 302 302 302"),
+    "network:campaign": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    "network:campaign_poster": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    "network:campaign_flyer": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    "network:campaign_admin": ("302 403 403 200 200 200", "302 403 403 405 405 405"),
+    "network:campaign_new": ("302 403 403 200 200 200", "302 403 403 200 200 200"),
+    "network:campaign_edit": ("302 403 403 200 200 200", "302 403 403 200 200 200"),
     "network:article_admin": ("302 403 403 200 200 200", "302 403 403 200 200 200"),
     "network:article_edit": ("302 403 403 200 200 200", "302 403 403 200 200 200"),
     "network:article_image": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
@@ -474,9 +515,23 @@ def partner_network_world(organisation_a) -> dict:
         "training_a": training_a,
         "participation_a": Participation.objects.create(training=training_a, person=person_a),
         "goal": Goal.objects.get(number=1),
+        **events_world(organisation_a),
         "article_a": make_article(
             slug="uitleg", image=b"\x89PNG\r\n\x1a\n", image_type="image/png", image_alt="x"
         ),
+    }
+
+
+def events_world(organisation_a) -> dict:
+    """A public event of organisation A with one registration, and a campaign (issue 16)."""
+    from tests.factories import make_campaign, make_event_registration, make_public_event
+
+    campaign_a = make_campaign(slug="voel-je-thuis")
+    event_a = make_public_event(organisation=organisation_a, campaign=campaign_a)
+    return {
+        "campaign_a": campaign_a,
+        "event_a": event_a,
+        "registration_a": make_event_registration(event=event_a),
     }
 
 

@@ -35,3 +35,11 @@ __all__ += ["Article"]
 from network.models.ambassadors import AmbassadorMessage, Contribution  # noqa: E402
 
 __all__ += ["AmbassadorMessage", "Contribution"]
+from network.models.events import (  # noqa: E402
+    Campaign,
+    EventRegistration,
+    PublicEvent,
+    RegistrationLog,
+)
+
+__all__ += ["Campaign", "EventRegistration", "PublicEvent", "RegistrationLog"]

@@ -36,6 +36,11 @@ class Meeting(models.Model):
         blank=True,
         related_name="meeting_invitations",
     )
+    is_public = models.BooleanField(
+        _("open to residents"),
+        default=False,
+        help_text=_("The meeting is also in the public agenda at /agenda/."),
+    )
     invitations_sent_at = models.DateTimeField(_("invitations sent at"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
 

@@ -215,6 +215,7 @@ class MeetingForm(forms.ModelForm):
             "place",
             "theme",
             "agenda",
+            "is_public",
             "invited",
             "minutes",
             "documents",

@@ -68,3 +68,18 @@ def test_demo_seeds_an_ambassadors_community_some_active_and_is_safe_twice():
     assert Contribution.objects.count() == 48
     assert active.count() == 18
     assert Person.objects.ambassadors().exclude(target_group=None).count() == 30
+
+
+def test_demo_seeds_a_running_campaign_with_events_and_registrations():
+    from datetime import date
+
+    from network.models import Campaign, EventRegistration, PublicEvent
+
+    running = Campaign.objects.running(date.today()).get(slug__startswith="voel-je-thuis")
+    assert running.title == f"Voel je thuis {date.today().year}"
+    assert running.events.count() == 5
+    assert running.articles.count() == 2
+    assert PublicEvent.objects.filter(publication_state="pending").count() == 1
+    assert EventRegistration.objects.count() == 10 + 3 * 6
+    assert EventRegistration.objects.filter(status="waiting").count() == 2
+    assert EventRegistration.objects.filter(attended=True).exists()

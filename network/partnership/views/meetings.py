@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from coalition.lib import page_of
 from network.access import own_organisations
+from network.events.services import sync_public_meeting
 from network.models import Meeting
 from network.partnership import ical, services
 from network.partnership.forms import (
@@ -84,6 +85,7 @@ def _meeting_form(request, pk=None):
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         meeting = form.save()
+        sync_public_meeting(meeting=meeting)
         messages.success(request, _("The meeting is saved."))
         return redirect(meeting)
     heading = _("Change %(name)s") % {"name": meeting.title} if meeting else _("New meeting")

@@ -1,0 +1,1 @@
+"""Public events, registrations without an account, and campaigns (issue 16)."""
