@@ -35,3 +35,12 @@ __all__ += ["Article"]
 from network.models.ambassadors import AmbassadorMessage, Contribution  # noqa: E402
 
 __all__ += ["AmbassadorMessage", "Contribution"]
+from network.models.thinkalong import (  # noqa: E402
+    Finding,
+    FocusGroupMember,
+    FocusSession,
+    Idea,
+    ThinkAlongLog,
+)
+
+__all__ += ["Finding", "FocusGroupMember", "FocusSession", "Idea", "ThinkAlongLog"]
