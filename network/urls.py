@@ -6,6 +6,7 @@ from django.urls import path
 from network import views
 from network.partnership import urls as partnership_urls
 from network.socialmap import urls as socialmap_urls
+from network.thinkalong import urls as thinkalong_urls
 
 app_name = "network"
 
@@ -45,3 +46,4 @@ urlpatterns = [
     ),
 ]
 urlpatterns += socialmap_urls.urlpatterns + partnership_urls.urlpatterns
+urlpatterns += thinkalong_urls.urlpatterns

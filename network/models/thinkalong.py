@@ -20,7 +20,9 @@ class MemberQuerySet(models.QuerySet):
         """Members who signed up before the retention period and took part in no session
         within it."""
         cutoff = retention_cutoff(now)
-        recent = FocusSession.objects.filter(participants=models.OuterRef("pk"), starts_at__gte=cutoff)
+        recent = FocusSession.objects.filter(
+            participants=models.OuterRef("pk"), starts_at__gte=cutoff
+        )
         return self.filter(created_at__lt=cutoff).exclude(models.Exists(recent))
 
 
@@ -132,7 +134,7 @@ class IdeaQuerySet(models.QuerySet):
 
 
 class Idea(models.Model):
-    """"Ik heb een idee": a resident's idea. Published only after a coordinator approved it,
+    """ "Ik heb een idee": a resident's idea. Published only after a coordinator approved it,
     with what the coalition did with it; the contact details are never published."""
 
     class Status(models.TextChoices):
