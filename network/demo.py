@@ -3,8 +3,10 @@ partnership that builds on those organisations."""
 
 from network.partnership import demo as partnership_demo
 from network.socialmap import demo as socialmap_demo
+from network.thinkalong import demo as thinkalong_demo
 
 
 def seed(stdout) -> None:
     socialmap_demo.seed(stdout)
     partnership_demo.seed(stdout)
+    thinkalong_demo.seed(stdout)
