@@ -61,8 +61,10 @@ class FocusGroupMember(models.Model):
 
 class SessionQuerySet(models.QuerySet):
     def with_related(self):
-        return self.select_related("target_group").annotate(
-            finding_count=models.Count("findings", distinct=True)
+        return (
+            self.select_related("target_group")
+            .annotate(finding_count=models.Count("findings", distinct=True))
+            .order_by("-starts_at", "-pk")
         )
 
 

@@ -11,7 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from coalition.lib import page_of
 from coalition.models import TargetGroup
@@ -38,6 +38,7 @@ def _json(data: dict, name: str) -> HttpResponse:
 
 
 @login_required
+@require_safe
 @permission_required(PERM, raise_exception=True)
 def dashboard(request):
     counts = dict(
@@ -57,6 +58,7 @@ def dashboard(request):
 
 
 @login_required
+@require_safe
 @permission_required(PERM, raise_exception=True)
 def members(request):
     form = GroupFilterForm(request.GET or None)
@@ -71,6 +73,7 @@ def members(request):
 
 
 @login_required
+@require_safe
 @permission_required(PERM, raise_exception=True)
 def member(request, pk):
     item = get_object_or_404(FocusGroupMember.objects.select_related("target_group"), pk=pk)
@@ -80,6 +83,7 @@ def member(request, pk):
 
 
 @login_required
+@require_safe
 @permission_required(PERM, raise_exception=True)
 def member_export(request, pk):
     item = get_object_or_404(FocusGroupMember.objects.select_related("target_group"), pk=pk)
@@ -125,6 +129,7 @@ def _session_page(request, session, *, attendance=None, finding=None, status=200
 
 
 @login_required
+@require_safe
 @permission_required(PERM, raise_exception=True)
 def session(request, pk):
     return _session_page(request, get_object_or_404(FocusSession.objects.with_related(), pk=pk))
@@ -168,6 +173,7 @@ def finding_add(request, pk):
 
 
 @login_required
+@require_safe
 @permission_required(PERM, raise_exception=True)
 def ideas(request):
     status = request.GET.get("status", Idea.Status.NEW)
@@ -207,6 +213,7 @@ def idea(request, pk):
 
 
 @login_required
+@require_safe
 @permission_required(PERM, raise_exception=True)
 def idea_export(request, pk):
     item = get_object_or_404(Idea.objects.select_related("target_group"), pk=pk)
