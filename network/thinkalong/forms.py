@@ -123,7 +123,7 @@ class SessionForm(forms.ModelForm):
         self.fields["target_group"].queryset = TargetGroup.objects.active()
 
 
-class AttendanceForm(forms.Form):
+class SessionAttendanceForm(forms.Form):
     participants = IdMultipleChoiceField(
         label=_("Who took part?"),
         queryset=FocusGroupMember.objects.none(),

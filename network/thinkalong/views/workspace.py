@@ -18,10 +18,10 @@ from coalition.models import TargetGroup
 from network.models import FocusGroupMember, FocusSession, Idea, ThinkAlongLog
 from network.thinkalong import services
 from network.thinkalong.forms import (
-    AttendanceForm,
     FindingForm,
     GroupFilterForm,
     IdeaDecisionForm,
+    SessionAttendanceForm,
     SessionForm,
 )
 
@@ -113,7 +113,7 @@ def session_new(request):
 
 def _session_page(request, session, *, attendance=None, finding=None, status=200):
     members = FocusGroupMember.objects.filter(target_group=session.target_group)
-    attendance = attendance or AttendanceForm(
+    attendance = attendance or SessionAttendanceForm(
         session=session, members=members, initial={"participants": session.participants.all()}
     )
     shown = [m.pk for m in attendance.fields["participants"].queryset]
@@ -151,7 +151,7 @@ def session_invite(request, pk):
 def session_attendance(request, pk):
     item = get_object_or_404(FocusSession.objects.with_related(), pk=pk)
     members = FocusGroupMember.objects.filter(target_group=item.target_group)
-    form = AttendanceForm(request.POST, session=item, members=members)
+    form = SessionAttendanceForm(request.POST, session=item, members=members)
     if not form.is_valid():
         return _session_page(request, item, attendance=form, status=400)
     count = services.record_attendance(session=item, members=form.cleaned_data["participants"])
