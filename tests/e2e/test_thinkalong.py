@@ -56,7 +56,7 @@ def test_resident_signs_up_and_sends_an_idea_that_a_coordinator_publishes(
     log_in(page, live_server, coordinator)
     page.goto(live_server.url + "/netwerk/denk-mee/ideeen/")
     assert_accessible(page)
-    page.get_by_role("link", name=idea.created_at.strftime("%-d")).first.click()
+    page.locator(f'a[href="{idea.get_absolute_url()}"]').click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Idee van een inwoner")
     assert_accessible(page)
     page.get_by_label("Ja, publiceren").check()
@@ -70,4 +70,13 @@ def test_resident_signs_up_and_sends_an_idea_that_a_coordinator_publishes(
     page.goto(live_server.url + "/denk-mee/")
     expect(page.get_by_text("Een praatbankje bij de supermarkt.")).to_be_visible()
     expect(page.get_by_text("Bij twee supermarkten staat nu een praatbankje.")).to_be_visible()
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("path", ["/denk-mee/", "/denk-mee/meedoen/", "/denk-mee/idee/"])
+def test_the_public_pages_reflow_at_320_pixels(page, live_server, transactional_db, path):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(live_server.url + path)
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
     assert_accessible(page)
