@@ -294,3 +294,14 @@ def test_staff_pages_use_the_same_queries_for_few_and_many_rows(coordinator_clie
 
     assert few == many
     assert max(many) <= 15
+
+
+@pytest.mark.parametrize("path", ["/denk-mee/meedoen/", "/denk-mee/idee/"])
+def test_public_forms_use_fixed_queries(resident, django_assert_num_queries, older, path):
+    for n in range(20):
+        TargetGroup.objects.create(slug=f"groep-{n}", name=f"Groep {n}")
+
+    with django_assert_num_queries(1):  # the target groups
+        response = resident.get(path)
+
+    assert response.status_code == 200
