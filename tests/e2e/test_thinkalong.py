@@ -45,7 +45,7 @@ def test_resident_signs_up_and_sends_an_idea_that_a_coordinator_publishes(
 
     page.goto(live_server.url + "/denk-mee/idee/")
     assert_accessible(page)
-    page.get_by_label("Uw idee").focus()
+    page.get_by_role("textbox", name="Uw idee").focus()
     page.keyboard.type("Een praatbankje bij de supermarkt.")
     page.get_by_role("button", name="Idee versturen").focus()
     page.keyboard.press("Enter")
