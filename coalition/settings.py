@@ -138,6 +138,12 @@ EVENT_DATA_KEEP_WEEKS = env_int("EVENT_DATA_KEEP_WEEKS", 8)
 EVENT_REGISTRATION_RATE_LIMIT = env_int("EVENT_REGISTRATION_RATE_LIMIT", 10)
 if AMBASSADOR_ACTIVE_MONTHS < 1:
     raise ImproperlyConfigured("AMBASSADOR_ACTIVE_MONTHS must be 1 or more.")
+# Residents think along (/denk-mee/): sign-ups and ideas per client address per hour, and
+# months the contact details of focus-group members and ideas are kept (prune_thinkalong).
+THINKALONG_RATE_LIMIT = env_int("THINKALONG_RATE_LIMIT", 5)
+THINKALONG_RETENTION_MONTHS = env_int("THINKALONG_RETENTION_MONTHS", 24)
+if THINKALONG_RETENTION_MONTHS < 1:
+    raise ImproperlyConfigured("THINKALONG_RETENTION_MONTHS must be 1 or more.")
 
 # Behind a TLS-terminating proxy some of these are handled there; each can be switched off.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)

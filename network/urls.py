@@ -7,6 +7,7 @@ from network import views
 from network.events import urls as events_urls
 from network.partnership import urls as partnership_urls
 from network.socialmap import urls as socialmap_urls
+from network.thinkalong import urls as thinkalong_urls
 
 app_name = "network"
 
@@ -45,4 +46,5 @@ urlpatterns = [
         name="partner_admin",
     ),
 ]
-urlpatterns += socialmap_urls.urlpatterns + partnership_urls.urlpatterns + events_urls.urlpatterns
+urlpatterns += socialmap_urls.urlpatterns + partnership_urls.urlpatterns
+urlpatterns += events_urls.urlpatterns + thinkalong_urls.urlpatterns

@@ -1,4 +1,4 @@
-"""A fixed-window rate limit per client address for the public form (Django cache).
+"""The rate limit of the public signal form, on the shared limiter in coalition/ratelimit.py.
 
 Each client address has ``SIGNAL_RATE_LIMIT`` numbered slots per clock hour. A submission
 takes a free slot with ``cache.add`` before its signal is stored: ``add`` is atomic on the
@@ -18,32 +18,18 @@ that signal without taking one. When the cache cannot be reached (Redis down) th
 not limited and a warning is logged: no resident's report is lost to a broken limiter.
 """
 
-import logging
-import time
-
 from django.conf import settings
-from django.core.cache import cache
 
-from coalition.lib import client_address
-
-WINDOW_SECONDS = 60 * 60
-logger = logging.getLogger("signals")
+from coalition import ratelimit
 
 
 def take_slot(request, now: float | None = None) -> bool:
-    """Take one of the client's submissions of this hour; ``False`` when none is left."""
-    now = time.time() if now is None else now
-    window = int(now // WINDOW_SECONDS)
-    prefix = f"signals:report:{client_address(request)}:{window}"
-    expires = (window + 1) * WINDOW_SECONDS - int(now) + 60
-    try:
-        for n in range(cache.get(f"{prefix}:next", 0), settings.SIGNAL_RATE_LIMIT):
-            if cache.add(f"{prefix}:{n}", 1, expires):
-                cache.set(f"{prefix}:next", n + 1, expires)
-                return True
-    except Exception as error:  # noqa: BLE001 (any cache failure: let the resident through)
-        logger.warning(
-            "Signal rate limit unavailable, the form is not limited: %s", type(error).__name__
-        )
-        return True
-    return False
+    """Take one of the client's signal submissions of this hour; ``False`` when none is left."""
+    return ratelimit.take_slot(
+        request,
+        scope="signals:report",
+        limit=settings.SIGNAL_RATE_LIMIT,
+        label="Signal",
+        logger_name="signals",
+        now=now,
+    )

@@ -14,6 +14,7 @@ import pytest
 from django.contrib.auth.tokens import default_token_generator
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -23,6 +24,7 @@ from network.partnership.unsubscribe import unsubscribe_token
 from network.socialmap import hsds
 from network.socialmap import services as network_services
 from network.socialmap.tokens import verification_token
+from network.thinkalong.tokens import sign_off_token
 from signals.models import CoordinatorDistrict, SatisfactionAnswer
 from signals.services.feedback import satisfaction_token
 from tests.conftest import built_once, copy_client, login
@@ -154,6 +156,18 @@ ARGS = {
         world["participation_a"].pk,
     ],
     "network:unsubscribe": lambda world: [unsubscribe_token(world["person_a"])],
+    # Residents think along (issue 16).
+    "network:thinkalong_leave": lambda world: [sign_off_token(world["member_a"].pk)],
+    "network:thinkalong_member": pk("member_a"),
+    "network:thinkalong_member_export": pk("member_a"),
+    "network:thinkalong_member_erase": pk("member_a"),
+    "network:thinkalong_session": pk("session_a"),
+    "network:thinkalong_session_invite": pk("session_a"),
+    "network:thinkalong_session_attendance": pk("session_a"),
+    "network:thinkalong_finding_add": pk("session_a"),
+    "network:thinkalong_idea": pk("idea_a"),
+    "network:thinkalong_idea_export": pk("idea_a"),
+    "network:thinkalong_idea_erase": pk("idea_a"),
     # The referral handshake (issue 14): referral_a goes to organisation A.
     "signals:inbox_detail": pk("referral_a"),
     "signals:referral_accept": pk("referral_a"),
@@ -400,6 +414,32 @@ MATRIX = {
     # The reporter hears back (issue 14): the signed link answers without logging in.
     "signals:satisfaction": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
     "signals:satisfaction_thanks": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    # Residents think along (issue 16): public forms and the signed sign-off link; the
+    # coordinators' pages with the contact details. An empty form shows its errors (200,
+    # 400); erasing twice finds nothing the second time (404).
+    "network:thinkalong": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    "network:thinkalong_join": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "network:thinkalong_joined": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    "network:thinkalong_idea_new": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "network:thinkalong_idea_sent": ("200 200 200 200 200 200", "405 405 405 405 405 405"),
+    "network:thinkalong_leave": ("200 200 200 200 200 200", "200 200 200 200 200 200"),
+    "network:thinkalong_dashboard": ("302 403 403 200 200 200", "302 405 405 405 405 405"),
+    "network:thinkalong_members": ("302 403 403 200 200 200", "302 405 405 405 405 405"),
+    "network:thinkalong_member": ("302 403 403 200 200 200", "302 405 405 405 405 405"),
+    "network:thinkalong_member_export": ("302 403 403 200 200 200", "302 405 405 405 405 405"),
+    "network:thinkalong_member_erase": ("302 405 405 405 405 405", "302 403 403 302 404 404"),
+    "network:thinkalong_session_new": ("302 403 403 200 200 200", "302 403 403 200 200 200"),
+    "network:thinkalong_session": ("302 403 403 200 200 200", "302 405 405 405 405 405"),
+    "network:thinkalong_session_invite": ("302 405 405 405 405 405", "302 403 403 302 302 302"),
+    "network:thinkalong_session_attendance": (
+        "302 405 405 405 405 405",
+        "302 403 403 302 302 302",
+    ),
+    "network:thinkalong_finding_add": ("302 405 405 405 405 405", "302 403 403 400 400 400"),
+    "network:thinkalong_ideas": ("302 403 403 200 200 200", "302 405 405 405 405 405"),
+    "network:thinkalong_idea": ("302 403 403 200 200 200", "302 403 403 400 400 400"),
+    "network:thinkalong_idea_export": ("302 403 403 200 200 200", "302 405 405 405 405 405"),
+    "network:thinkalong_idea_erase": ("302 405 405 405 405 405", "302 403 403 302 404 404"),
 }
 
 
@@ -490,6 +530,7 @@ def build_world() -> dict:
         "report_a": MistakeReport.objects.create(activity=activity_a, message="Tijd klopt niet"),
         "verify_token": verification_token(activity_a, partner_a),
         **partner_network_world(organisation_a),
+        **thinkalong_world(),
         "clients": {
             "anonymous": Client(enforce_csrf_checks=True),
             "partner_a": login(Client(enforce_csrf_checks=True), partner_a, verified=False),
@@ -533,6 +574,22 @@ def events_world(organisation_a) -> dict:
         "event_a": event_a,
         "registration_a": make_event_registration(event=event_a),
     }
+
+
+def thinkalong_world() -> dict:
+    """Objects of "Denk mee" (issue 16): a member, a session of their group, an idea."""
+    from coalition.models import TargetGroup
+    from network.models import FocusGroupMember, FocusSession, Idea
+
+    group = TargetGroup.objects.get(slug="ouderen")
+    member_a = FocusGroupMember.objects.create(
+        target_group=group, name="Ria", email="ria@example.org", consent_at=timezone.now()
+    )
+    session_a = FocusSession.objects.create(
+        target_group=group, starts_at=timezone.now(), place="Buurtkamer"
+    )
+    idea_a = Idea.objects.create(text="Een bankje bij de supermarkt", email="jan@example.org")
+    return {"member_a": member_a, "session_a": session_a, "idea_a": idea_a}
 
 
 def with_csrf(client: Client) -> dict:

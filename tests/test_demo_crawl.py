@@ -30,7 +30,10 @@ from network.models import (
     Activity,
     ActivityType,
     Article,
+    FocusGroupMember,
+    FocusSession,
     Goal,
+    Idea,
     Meeting,
     Organisation,
     Person,
@@ -39,6 +42,7 @@ from network.models import (
 from network.partnership.unsubscribe import unsubscribe_token
 from network.socialmap import hsds
 from network.socialmap.tokens import verification_token
+from network.thinkalong.tokens import sign_off_token
 from signals.models import Referral, Signal
 from signals.services.feedback import satisfaction_token
 from tests.conftest import login
@@ -145,6 +149,15 @@ ARGUMENTS: dict[str, Callable[[], Args]] = {
     "network:unsubscribe": lambda: [
         [unsubscribe_token(person)] for person in Person.objects.ambassadors()[:3]
     ],
+    # Residents think along (issue 16).
+    "network:thinkalong_leave": lambda: [
+        [sign_off_token(pk)] for pk in FocusGroupMember.objects.values_list("pk", flat=True)[:3]
+    ],
+    "network:thinkalong_member": pks(FocusGroupMember.objects.all()),
+    "network:thinkalong_member_export": pks(FocusGroupMember.objects.all()[:2]),
+    "network:thinkalong_session": pks(FocusSession.objects.all()),
+    "network:thinkalong_idea": pks(Idea.objects.all()),
+    "network:thinkalong_idea_export": pks(Idea.objects.all()[:2]),
 }
 
 # A page's other faces: its filters, one query string per record of a vocabulary.

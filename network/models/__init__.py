@@ -43,3 +43,12 @@ from network.models.events import (  # noqa: E402
 )
 
 __all__ += ["Campaign", "EventRegistration", "PublicEvent", "RegistrationLog"]
+from network.models.thinkalong import (  # noqa: E402
+    Finding,
+    FocusGroupMember,
+    FocusSession,
+    Idea,
+    ThinkAlongLog,
+)
+
+__all__ += ["Finding", "FocusGroupMember", "FocusSession", "Idea", "ThinkAlongLog"]

@@ -6,6 +6,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from network.models.thinkalong import Finding
+
 
 class Goal(models.Model):
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
@@ -25,6 +27,14 @@ class ActionQuerySet(models.QuerySet):
     def with_related(self):
         return self.select_related("goal", "lead_organisation").prefetch_related(
             "participants", "target_groups"
+        )
+
+    def with_findings(self):
+        """With the focus groups' findings that led to each action (network/thinkalong)."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "findings", queryset=Finding.objects.select_related("session__target_group")
+            )
         )
 
     def for_organisation(self, organisation):

@@ -246,35 +246,35 @@ ARTICLES = [
         "uitleg",
         "wat-is-eenzaamheid",
         "Wat is eenzaamheid?",
-        "Eenzaam ben je als je minder contact hebt dan je wilt. Het kan iedereen overkomen.",
-        "## Twee soorten\n- **Sociaal eenzaam:** je mist mensen om je heen.\n"
-        "- **Emotioneel eenzaam:** je mist een hechte band met iemand.\n\n"
-        "Eenzaamheid is iets anders dan alleen zijn. Je kunt veel mensen om je heen hebben "
-        "en je toch eenzaam voelen.",
+        "U bent eenzaam als u minder contact heeft dan u wilt. Het kan iedereen overkomen.",
+        "## Twee soorten\n- **Sociaal eenzaam:** u mist mensen om u heen.\n"
+        "- **Emotioneel eenzaam:** u mist een hechte band met iemand.\n\n"
+        "Eenzaam zijn is iets anders dan alleen zijn. U kunt veel mensen om u heen hebben "
+        "en u toch eenzaam voelen.",
     ),
     (
         "uitleg",
         "eenzaamheid-herkennen",
-        "Hoe merk je dat iemand eenzaam is?",
+        "Hoe merkt u dat iemand eenzaam is?",
         "Kleine signalen zeggen vaak veel. Let op veranderingen.",
         "## Signalen\n- iemand komt minder buiten\n- de brievenbus puilt uit\n"
         "- iemand praat veel over vroeger of over niemand\n\n"
-        "Twijfel je? Meld het bij het [Sociaal Servicepunt](/melden/).",
+        "Twijfelt u? Meld het bij het [Sociaal Servicepunt](/melden/).",
     ),
     (
         "uitleg",
         "het-gesprek-beginnen",
         "Het gesprek beginnen",
-        "Een praatje maakt het verschil. Zo begin je.",
+        "Een praatje maakt het verschil. Zo begint u.",
         "## Tips\n- Begin over iets kleins: het weer, de buurt.\n"
-        "- Vraag door en luister.\n- Spreek af dat je nog eens langskomt.",
+        "- Vraag door en luister.\n- Spreek af dat u nog eens langskomt.",
     ),
     (
         "nieuws",
         "week-tegen-eenzaamheid",
         "Week tegen Eenzaamheid: doe mee",
         "In de Week tegen Eenzaamheid zijn er activiteiten in alle wijken.",
-        "Kijk op de [sociale kaart](/sociale-kaart/) wat er bij jou in de buurt is.",
+        "Kijk op de [sociale kaart](/sociale-kaart/) wat er bij u in de buurt is.",
     ),
     (
         "verhaal",

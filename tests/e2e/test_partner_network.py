@@ -121,7 +121,7 @@ def test_awareness_pages_are_accessible(page, live_server, db):
     from tests.factories import make_article
 
     make_article(
-        title="Hoe merk je dat iemand eenzaam is?",
+        title="Hoe merkt u dat iemand eenzaam is?",
         slug="herkennen",
         body="## Signalen\n- minder buiten\n- [meer](https://example.org)\n\nLuister goed.",
     )
@@ -129,7 +129,7 @@ def test_awareness_pages_are_accessible(page, live_server, db):
     page.goto(live_server.url + "/")
     expect(page.get_by_role("heading", name="Nieuws en verhalen")).to_be_visible()
     assert_accessible(page)
-    page.get_by_role("link", name="Hoe merk je dat iemand eenzaam is?").click()
+    page.get_by_role("link", name="Hoe merkt u dat iemand eenzaam is?").click()
     expect(page.get_by_role("heading", level=2, name="Signalen")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Meer over eenzaamheid").click()

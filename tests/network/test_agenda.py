@@ -63,8 +63,9 @@ def test_agenda_uses_fixed_queries(partner_client, django_assert_max_num_queries
     for _ in range(rows):
         make_action(lead_organisation=organisation, participants=[make_organisation()])
 
-    # +1: the count of referrals waiting for an answer in the navigation.
-    with django_assert_max_num_queries(13):
+    # +1: the count of referrals waiting for an answer in the navigation; +1: the focus
+    # groups' findings that led to the actions (issue 16).
+    with django_assert_max_num_queries(14):
         response = partner_client.get("/netwerk/actieagenda/2026/")
 
     assert len(response.context["page"]) == rows
@@ -187,8 +188,9 @@ def test_commitments_use_fixed_queries(partner_client, django_assert_max_num_que
     for _ in range(rows):
         make_action(participants=[organisation])
 
-    # +1: the count of referrals waiting for an answer in the navigation.
-    with django_assert_max_num_queries(13):
+    # +1: the count of referrals waiting for an answer in the navigation; +1: the focus
+    # groups' findings that led to the actions (issue 16).
+    with django_assert_max_num_queries(14):
         response = partner_client.get(f"/netwerk/actieagenda/organisatie/{organisation.slug}/")
 
     assert len(response.context["page"]) == rows
@@ -270,7 +272,8 @@ def test_action_page_uses_fixed_queries(
             action=action, author=coordinator, text=f"Stap {n}", written_on=date(2026, 3, 1)
         )
 
-    with django_assert_max_num_queries(13):  # with the "Mijn werk" count in the menu
+    # With the "Mijn werk" count in the menu, and the residents' findings (issue 16).
+    with django_assert_max_num_queries(14):
         response = coordinator_client.get(f"/netwerk/acties/{action.pk}/")
 
     assert response.content.decode().count("Stap ") == rows

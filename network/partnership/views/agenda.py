@@ -32,7 +32,7 @@ def _actions_of_year(request, year):
             actions = actions.filter(status=form.cleaned_data["status"])
         if form.cleaned_data["goal"]:
             actions = actions.filter(goal=form.cleaned_data["goal"])
-    return form, actions.order_by("goal__number", "title", "pk")
+    return form, actions.with_findings().order_by("goal__number", "title", "pk")
 
 
 @login_required
@@ -134,6 +134,7 @@ def _action_page(request, action, *, note_form=None, progress_form=None, status=
     may_update = progress_form is not None or may_update_progress(request.user, action)
     context = {
         "action": action,
+        "findings": action.findings.select_related("session__target_group"),
         "notes": page_of(request, action.notes.select_related("author"), "notities"),
         "note_form": note_form or ProgressNoteForm(),
         "may_add_note": note_form is not None or may_add_note(request.user, action),
