@@ -2,6 +2,9 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
+from django.forms.renderers import DjangoTemplates
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from coalition.accountmail import may_mail, send_password_reset
 
@@ -69,3 +72,53 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
                     params={"pk": pk},
                 )
         return super()._check_values(value)
+
+
+class FormRenderer(DjangoTemplates):
+    """Django's renderer (``FORM_RENDERER``), with one change for every form of the project:
+    a text area with a length limit shows how many characters are left (static/js/forms.js
+    reads the ``data-charcount`` attributes) and is never cut off. The HTML ``maxlength``
+    goes, so a browser cannot drop pasted text without a word; the server refuses a text
+    that is too long and says so."""
+
+    def render(self, template_name, context, request=None):
+        widget = context.get("widget") or {}
+        if template_name == TEXTAREA and "maxlength" in widget.get("attrs", {}):
+            attrs = widget["attrs"]
+            attrs.update(
+                {
+                    "data-charcount": attrs.pop("maxlength"),
+                    "data-charcount-left": _("You have %(n)s characters left"),
+                    "data-charcount-left-one": _("You have 1 character left"),
+                    "data-charcount-over": _("You have %(n)s characters too many"),
+                    "data-charcount-over-one": _("You have 1 character too many"),
+                }
+            )
+        return super().render(template_name, context, request=request)
+
+
+TEXTAREA = "django/forms/widgets/textarea.html"
+
+
+def explain_length_limits(form: forms.BaseForm) -> None:
+    """A text over its limit is refused with how much too long it is."""
+    for field in form.fields.values():
+        if isinstance(field.widget, forms.Textarea) and getattr(field, "max_length", None):
+            field.error_messages["max_length"] = TOO_LONG
+
+
+class TooLong:
+    """The message for a text over its limit; Django passes ``limit_value`` and ``show_value``."""
+
+    def __mod__(self, params):
+        over = params["show_value"] - params["limit_value"]
+        return ngettext(
+            "Your text is too long: no more than %(limit)s characters, you wrote %(count)s. "
+            "Make it %(over)s character shorter.",
+            "Your text is too long: no more than %(limit)s characters, you wrote %(count)s. "
+            "Make it %(over)s characters shorter.",
+            over,
+        ) % {"limit": params["limit_value"], "count": params["show_value"], "over": over}
+
+
+TOO_LONG = TooLong()

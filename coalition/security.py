@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 from django_otp import devices_for_user, match_token
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -30,6 +30,11 @@ from coalition.accountmail import send_security_notice
 from coalition.roles import needs_second_factor
 
 RECOVERY_CODE_COUNT = 10
+LANDINGS = [  # (permission, URL name): the first that fits the user, in this order
+    ("signals.triage_signal", "signals:my_work"),
+    ("signals.answer_referral", "signals:inbox"),
+    ("network.use_workspace", "network:workspace"),
+]
 OPEN_PATH_NAMES = {
     "logout",
     "otp_setup",
@@ -182,9 +187,22 @@ def setup(request):
     )
 
 
+@require_GET
+@login_required
+def landing(request):
+    """Where a login ends (``LOGIN_REDIRECT_URL``) unless ``?next=`` says otherwise: a
+    coordinator's day ("mijn werk"), a partner's referrals or workspace, else the home page."""
+    user = request.user
+    for permission, target in LANDINGS:
+        if user.has_perm(permission):
+            return redirect(target)
+    return redirect("home")
+
+
 @login_required
 def verify(request):
     form = TokenForm(request.POST or None, user=request.user)
+    form.fields["token"].widget.attrs["autofocus"] = True  # the one thing this page asks
     if request.method == "POST" and form.is_valid():
         otp_login(request, form.matched_device)
         return redirect(_safe_next(request))

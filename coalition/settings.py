@@ -253,7 +253,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "landing"  # coalition.security.landing: each role to its own start
 LOGOUT_REDIRECT_URL = None  # show registration/logged_out.html
 AXES_HANDLER = "coalition.lockout.PairAndAddressHandler"
 AXES_LOCKOUT_CALLABLE = "coalition.lockout.locked_out"
@@ -363,6 +363,7 @@ WHITENOISE_USE_FINDERS = not STATICFILES_MANIFEST
 WHITENOISE_AUTOREFRESH = not STATICFILES_MANIFEST
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+FORM_RENDERER = "coalition.forms.FormRenderer"  # text areas count their characters
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"

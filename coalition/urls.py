@@ -20,6 +20,7 @@ accounts = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("start/", security.landing, name="landing"),
     path(
         "password_reset/",
         auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),

@@ -10,7 +10,7 @@ from django.urls import reverse_lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from coalition.forms import IdChoiceField, IdMultipleChoiceField
+from coalition.forms import IdChoiceField, IdMultipleChoiceField, explain_length_limits
 from coalition.models import Area, TargetGroup
 from signals.models import Signal
 
@@ -32,8 +32,51 @@ def read_form_token(signed: str) -> str | None:
         return None
 
 
+ROUTES_WITH_CONTACT = [
+    Signal.ContactRoute.PHONE,
+    Signal.ContactRoute.EMAIL,
+    Signal.ContactRoute.VISIT,
+]
+OTHERS = [Signal.ReporterKind.CONCERNED, Signal.ReporterKind.PROFESSIONAL]
+
+# Which fields apply only after a choice: field -> (the choice, its values). The page shows
+# such a field only when it applies (static/js/forms.js); the fields in REQUIRED_WHEN_SHOWN
+# are then required, here on the server as well, so the rule holds without JavaScript too.
+SHOW_WHEN = {
+    "person_aware": ("reporter_kind", OTHERS),
+    "contact_name": ("contact_route", ROUTES_WITH_CONTACT),
+    "contact_phone": ("contact_route", [Signal.ContactRoute.PHONE]),
+    "contact_email": ("contact_route", [Signal.ContactRoute.EMAIL]),
+    "contact_address": ("contact_route", [Signal.ContactRoute.VISIT]),
+    "contact_when": ("contact_route", ROUTES_WITH_CONTACT),
+}
+REQUIRED_WHEN_SHOWN = {
+    "person_aware": _("Tell us whether the person knows about this."),
+    "contact_phone": _("Fill in a phone number."),
+    "contact_email": _("Fill in an e-mail address."),
+    "contact_address": _("Fill in an address for the visit."),
+}
+# Labels that depend on who reports: (about yourself, about someone else).
+WORDING = {
+    "person_name": (
+        _("Your first name or initials"),
+        _("First name or initials of the person it is about"),
+    ),
+    "age_band": (_("Your age"), _("Age of the person")),
+    "district": (_("The district where you live"), _("The district where the person lives")),
+    "postcode": (_("Your postcode"), _("Postcode of the person")),
+    "target_groups": (
+        _("Does one of these fit you? (optional)"),
+        _("Does one of these fit the person? (optional)"),
+    ),
+    "wishes": (_("What might help you? (optional)"), _("What might help the person? (optional)")),
+}
+
+
 class ReportForm(forms.ModelForm):
     """The public form. Also used by partners (as professional) and coordinators (desk)."""
+
+    show_when = {name: (field, " ".join(values)) for name, (field, values) in SHOW_WHEN.items()}
 
     website = forms.CharField(
         label=_("Leave this field empty"),
@@ -103,7 +146,11 @@ class ReportForm(forms.ModelForm):
             "postcode": _("For example 2271 AB. Fill in a district or a postcode."),
             "person_aware": _("Only when you report about someone else."),
             "situation": _("At most 3000 characters. Please do not write medical details."),
-            "contact_email": _("We send a confirmation with your reference number."),
+            "contact_phone": _("Only when you choose to be called."),
+            "contact_email": _(
+                "Only when you choose e-mail. We send a confirmation with your reference number."
+            ),
+            "contact_address": _("Only when you choose a visit at home."),
         }
         field_classes = {"district": IdChoiceField, "target_groups": IdMultipleChoiceField}
         widgets = {
@@ -111,8 +158,8 @@ class ReportForm(forms.ModelForm):
             "person_aware": forms.RadioSelect,
             "contact_route": forms.RadioSelect,
             "target_groups": forms.CheckboxSelectMultiple,
-            "situation": forms.Textarea(attrs={"rows": 5, "maxlength": 3000}),
-            "wishes": forms.Textarea(attrs={"rows": 3, "maxlength": 1500}),
+            "situation": forms.Textarea(attrs={"rows": 5}),
+            "wishes": forms.Textarea(attrs={"rows": 3}),
             "contact_phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
             "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "postcode": forms.TextInput(attrs={"autocomplete": "postal-code"}),
@@ -139,6 +186,37 @@ class ReportForm(forms.ModelForm):
         )
         if not self.is_bound:
             self.initial["form_token"] = new_form_token()
+        self.fields["reporter_kind"].error_messages["required"] = _("Choose who is reporting.")
+        self.fields["situation"].error_messages["required"] = _("Tell us what is going on.")
+        self.fields["contact_route"].error_messages["required"] = _(
+            "Choose how we may contact you, or that you report anonymously."
+        )
+        for name, message in REQUIRED_WHEN_SHOWN.items():
+            self.fields[name].required = True  # marked *: the page shows it only when it applies
+            self.fields[name].error_messages["required"] = message
+        about_self = self["reporter_kind"].value() == Signal.ReporterKind.SELF
+        self.wording = {name: (str(mine), str(theirs)) for name, (mine, theirs) in WORDING.items()}
+        for name, (mine, theirs) in WORDING.items():
+            self.fields[name].label = mine if about_self else theirs
+        explain_length_limits(self)
+
+    def applies(self, name: str) -> bool:
+        """Whether a field applies to the answers given (always, for most fields)."""
+        if name not in SHOW_WHEN:
+            return True
+        choice, values = SHOW_WHEN[name]
+        return self[choice].value() in values
+
+    def full_clean(self):
+        """A field that does not apply is not required; after checking, every such field is
+        marked required again (it is only shown when it applies)."""
+        for name in REQUIRED_WHEN_SHOWN:
+            self.fields[name].required = self.applies(name)
+        try:
+            super().full_clean()
+        finally:
+            for name in REQUIRED_WHEN_SHOWN:
+                self.fields[name].required = True
 
     def clean_form_token(self):
         token = read_form_token(self.cleaned_data["form_token"])
@@ -171,19 +249,8 @@ class ReportForm(forms.ModelForm):
         data = super().clean()
         if not data.get("district") and not data.get("postcode") and "postcode" not in self.errors:
             self.add_error("postcode", _("Choose a district or fill in a postcode."))
-        kind = data.get("reporter_kind")
-        if kind and kind != Signal.ReporterKind.SELF and not data.get("person_aware"):
-            self.add_error("person_aware", _("Tell us whether the person knows about this."))
-        required_detail = {
-            Signal.ContactRoute.PHONE: ("contact_phone", _("Fill in a phone number.")),
-            Signal.ContactRoute.EMAIL: ("contact_email", _("Fill in an e-mail address.")),
-            Signal.ContactRoute.VISIT: ("contact_address", _("Fill in an address for the visit.")),
-        }
-        route = data.get("contact_route")
-        if route in required_detail:
-            field, message = required_detail[route]
-            if not data.get(field) and field not in self.errors:
-                self.add_error(field, message)
+        if not self.applies("person_aware"):
+            data["person_aware"] = ""  # about oneself: the question does not apply
         return data
 
     def submission(self) -> dict:

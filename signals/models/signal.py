@@ -19,6 +19,7 @@ from signals.models.search import (
     phone_variants,
     postcode_key,
 )
+from signals.models.summary import situation_summary
 from signals.workdays import add_working_days
 
 
@@ -380,6 +381,11 @@ class Signal(models.Model):
         return " ".join(
             f"{part[0].upper()}." for part in self.person_name.split() if part[0].isalpha()
         )
+
+    @property
+    def summary(self) -> str:
+        """One line for the queue, from the choices only (signals/models/summary.py)."""
+        return situation_summary(self)
 
     @property
     def is_anonymous(self) -> bool:

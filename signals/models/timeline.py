@@ -1,5 +1,8 @@
 """A signal's timeline: one append-only row for everything that happens to it."""
 
+import datetime
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -90,3 +93,36 @@ class SignalEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Signal events are never deleted.")
+
+
+@dataclass
+class FoldedViews:
+    """The looks at a signal's personal data by one person on one day, as one timeline line."""
+
+    by: object
+    at: datetime.datetime  # the latest
+    first_at: datetime.datetime
+    count: int = 1
+    kind: str = SignalEvent.Kind.VIEWED
+    detail: str = ""
+
+    def get_kind_display(self) -> str:
+        return SignalEvent.Kind.VIEWED.label
+
+
+def fold_views(events: list[SignalEvent]) -> list:
+    """``events`` (newest first) with the "personal data viewed" rows folded into one line
+    per person per day, at the place of the latest; so the real events stand out."""
+    folded, lines = {}, []
+    for event in events:
+        if event.kind != SignalEvent.Kind.VIEWED:
+            lines.append(event)
+            continue
+        key = (event.by_id, timezone.localdate(event.at))
+        if key in folded:
+            folded[key].count += 1
+            folded[key].first_at = event.at
+        else:
+            folded[key] = FoldedViews(by=event.by, at=event.at, first_at=event.at)
+            lines.append(folded[key])
+    return lines

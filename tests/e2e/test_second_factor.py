@@ -57,12 +57,13 @@ def test_coordinator_with_authenticator_enters_a_code_after_the_password(
     log_in_with_password(page, live_server, coordinator)
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Vul uw code in")
+    expect(page.get_by_role("textbox", name="Code")).to_be_focused()
     assert_accessible(page)
-    page.get_by_role("textbox", name="Code").fill(code_for(device.bin_key))
+    page.keyboard.type(code_for(device.bin_key))
     page.get_by_role("button", name="Verder").click()
 
     expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("samen tegen eenzaamheid")
+    expect(page).to_have_url(live_server.url + "/signalen/mijn-werk/")  # not the home page
 
 
 def test_wrong_code_is_explained_next_to_the_field(page, live_server, coordinator):
@@ -73,5 +74,9 @@ def test_wrong_code_is_explained_next_to_the_field(page, live_server, coordinato
     page.get_by_role("textbox", name="Code").fill(wrong)
     page.get_by_role("button", name="Verder").click()
 
-    expect(page.get_by_text("Deze code klopt niet")).to_be_visible()
+    expect(page.locator(".error-summary")).to_be_focused()
+    expect(page).to_have_title(re.compile("^Fout: "))
+    page.get_by_role("link", name=re.compile("Deze code klopt niet")).click()
+    expect(page.get_by_role("textbox", name="Code")).to_be_focused()
+    expect(page.locator(".invalid-feedback")).to_contain_text("Deze code klopt niet")
     assert_accessible(page)

@@ -150,7 +150,7 @@ def test_detail_shows_the_verdict_without_the_corona_year_as_a_check(resident):
 
     assert "Verwacht in 2024 als de stijging was doorgegaan: 68,0 %" in html
     assert "Trendbreuk aangetoond" in html
-    assert "Controle: zonder het coronajaar 2020 in de trend is het oordeel:" in html
+    assert "Ter controle hebben we de trend ook zonder 2020 getekend. Het oordeel is dan:" in html
     assert "<strong>Stijging afgevlakt, niet significant</strong>" in html
 
 

@@ -139,7 +139,7 @@ def test_resend_after_a_lost_answer_shows_the_same_reference_even_at_the_limit(r
         ({"postcode": "", "district": ""}, "Kies een wijk of vul een postcode in."),
         ({"contact_route": "phone", "contact_phone": ""}, "Vul een telefoonnummer in."),
         ({"contact_email": ""}, "Vul een e-mailadres in."),
-        ({"contact_route": ""}, "Dit veld is verplicht."),
+        ({"contact_route": ""}, "Kies hoe we contact met u mogen opnemen"),
         (
             {"consent": None},
             "Geef toestemming. Zonder toestemming kunnen we uw melding niet bewaren.",
