@@ -7,4 +7,5 @@ def site(request):
         "municipality_name": settings.MUNICIPALITY_NAME,
         "support_email": settings.SUPPORT_EMAIL,
         "support_phone": settings.SUPPORT_PHONE,
+        "site_logo": settings.SITE_LOGO,
     }

@@ -84,6 +84,13 @@ for code in COMPARISON_AREAS:
 # The municipality's house colours, used by templates/base.html. Defaults meet WCAG AA on white.
 BRAND_COLOR = env_str("BRAND_COLOR", "#00558c")
 BRAND_COLOR_DARK = env_str("BRAND_COLOR_DARK", "#003a61")
+# The municipality's logo in the header: a file among our static files ("img/logo.svg");
+# empty shows the coalition's name as a wordmark.
+SITE_LOGO = env_str("SITE_LOGO", "")
+if "://" in SITE_LOGO or SITE_LOGO.startswith("/"):
+    raise ImproperlyConfigured(
+        f"SITE_LOGO must be a path among the static files such as img/logo.svg, not {SITE_LOGO!r}."
+    )
 SUPPORT_EMAIL = env_str("SUPPORT_EMAIL", "sociaalservicepunt@example.org")
 SUPPORT_PHONE = env_str("SUPPORT_PHONE", "14 070")
 # The coordinators' shared mailbox for new signals and alerts.

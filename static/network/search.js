@@ -17,3 +17,9 @@
     });
   });
 })();
+// The filters are folded behind "Filters (n)" on small screens; on wide ones they stay open.
+(function () {
+  "use strict";
+  var filters = document.getElementById("search-filters");
+  if (filters && window.matchMedia("(min-width: 992px)").matches) { filters.open = true; }
+})();

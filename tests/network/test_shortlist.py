@@ -1,6 +1,15 @@
+from datetime import date
+from unittest import mock
+
 import pytest
+from django.utils import timezone
 
 from tests.factories import make_activity
+
+
+def freeze_date(day: str):
+    return mock.patch.object(timezone, "localdate", return_value=date.fromisoformat(day))
+
 
 pytestmark = pytest.mark.django_db
 
@@ -12,7 +21,7 @@ def test_shortlist_collects_activities_in_the_session(resident):
     response = resident.post(
         f"/sociale-kaart/mijn-lijstje/{second.pk}/", {"next": "/sociale-kaart/?q=club"}
     )
-    assert response.url == "/sociale-kaart/?q=club"
+    assert response.url == f"/sociale-kaart/?q=club#shortlist-{second.pk}"
     page = resident.get("/sociale-kaart/mijn-lijstje/")
     assert [a.title for a in page.context["activities"]] == ["Breiclub", "Wandelclub"]
     body = page.content.decode()
@@ -66,3 +75,60 @@ def test_shortlist_uses_a_fixed_number_of_queries(resident, django_assert_max_nu
     with django_assert_max_num_queries(baseline):
         page = resident.get("/sociale-kaart/mijn-lijstje/")
     assert len(page.context["activities"]) == 30
+
+
+def test_adding_sends_the_reader_back_to_the_button_with_a_link_to_the_list(resident):
+    activity = make_activity(title="Breiclub")
+    next_url = f"{activity.get_absolute_url()}#elders"
+
+    response = resident.post(f"/sociale-kaart/mijn-lijstje/{activity.pk}/", {"next": next_url})
+
+    assert response.url == f"{activity.get_absolute_url()}#shortlist-{activity.pk}"
+    page = resident.get(response.url).content.decode()
+    assert '“Breiclub” staat op uw lijstje. <a href="/sociale-kaart/mijn-lijstje/">' in page
+    assert f'id="shortlist-{activity.pk}"' in page
+    assert "“Breiclub” staat op mijn lijstje · eraf halen" in page
+    assert "Mijn lijstje (1 activiteit)" in page
+
+
+def test_adding_by_script_answers_what_the_button_becomes(resident):
+    activity = make_activity(title="Breiclub")
+    headers = {"X-Requested-With": "fetch"}
+
+    added = resident.post(f"/sociale-kaart/mijn-lijstje/{activity.pk}/", headers=headers).json()
+    removed = resident.post(
+        f"/sociale-kaart/mijn-lijstje/{activity.pk}/weg/", headers=headers
+    ).json()
+
+    assert added == {
+        "on_list": True,
+        "text": "“Breiclub” staat op uw lijstje.",
+        "label": "“Breiclub” staat op mijn lijstje · eraf halen",
+        "action": f"/sociale-kaart/mijn-lijstje/{activity.pk}/weg/",
+        "link": "Mijn lijstje (1 activiteit)",
+        "list_url": "/sociale-kaart/mijn-lijstje/",
+    }
+    assert removed["on_list"] is False
+    assert removed["label"] == "“Breiclub” op mijn lijstje zetten"
+    assert removed["action"] == f"/sociale-kaart/mijn-lijstje/{activity.pk}/"
+    assert removed["link"] == "Mijn lijstje (0 activiteiten)"
+
+
+def test_printed_list_says_whom_to_call_when_and_has_a_qr_code_per_activity(resident, settings):
+    settings.SUPPORT_PHONE = "070 300 40 50"
+    settings.SITE_URL = "https://oogvoorelkaar.example.nl"
+    first = make_activity(title="Breiclub", venue_name="Buurthuis De Linde", street="Lindelaan 4")
+    second = make_activity(title="Taalcafé")
+    for activity in (first, second):
+        resident.post(f"/sociale-kaart/mijn-lijstje/{activity.pk}/")
+
+    with freeze_date("2026-12-01"):
+        body = resident.get("/sociale-kaart/mijn-lijstje/").content.decode()
+
+    assert "Oog voor elkaar · Leidschendam-Voorburg" in body
+    assert "Bel het Sociaal Servicepunt: 070 300 40 50" in body
+    assert "Geprint op 1 december 2026" in body
+    assert body.count('<figure class="print-only shortlist-qr">') == 2
+    assert body.count("<svg") == body.count('aria-hidden="true" focusable="false"') + 2
+    assert "QR-code van de pagina van “Breiclub”" in body
+    assert "Buurthuis De Linde<br>Lindelaan 4<br>" in body

@@ -4,15 +4,18 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from coalition import tiles
+from coalition import pdf, tiles
+from coalition.lib import absolute_url
 from network.models import Activity, Organisation
 from network.socialmap import catalogue, search, services
 from network.socialmap.forms import ActivitySearchForm, MistakeReportForm
@@ -48,6 +51,7 @@ def _search_body(request, today, shortlist: set[int]) -> str:
     for activity in page:
         activity.upcoming = activity.next_dates(today, count=1)
         activity.stale = activity.is_stale(today)
+        activity.on_list = activity.pk in shortlist
     map_view = request.GET.get("weergave") == "kaart"
     return render_to_string(
         "network/socialmap/search.html#body",
@@ -81,6 +85,7 @@ def activity_view(request, pk):
             "report_form": MistakeReportForm(),
             "map_settings": map_settings(),
             "in_shortlist": activity.pk in request.session.get(SHORTLIST, []),
+            "shortlist_count": len(request.session.get(SHORTLIST, [])),
         },
     )
 
@@ -118,23 +123,58 @@ def shortlist_view(request):
     activities = [found[pk] for pk in ids if pk in found]
     for activity in activities:
         activity.upcoming = activity.next_dates(today, count=3)
-    return render(request, "network/socialmap/shortlist.html", {"activities": activities})
+        activity.qr = pdf.qr_svg(absolute_url(activity.get_absolute_url()))
+    context = {"activities": activities, "today": today}
+    return render(request, "network/socialmap/shortlist.html", context)
 
 
 @require_POST
 def shortlist_add(request, pk):
+    """Put an activity on the visitor's list and bring them back where they were: to the
+    button they pressed (``#shortlist-<pk>``), or, for static/network/shortlist.js, an answer
+    in JSON that the page shows without reloading."""
     activity = get_object_or_404(Activity.objects.published(), pk=pk)
     ids = request.session.get(SHORTLIST, [])
     if activity.pk not in ids and len(ids) < SHORTLIST_MAX:
-        request.session[SHORTLIST] = [*ids, activity.pk]
-    messages.success(request, _("“%(title)s” is on your list.") % {"title": activity.title})
-    return redirect(_safe_next(request) or "network:shortlist")
+        request.session[SHORTLIST] = ids = [*ids, activity.pk]
+    return _shortlist_answer(request, activity.pk, title=activity.title, on_list=activity.pk in ids)
 
 
 @require_POST
 def shortlist_remove(request, pk):
-    request.session[SHORTLIST] = [i for i in request.session.get(SHORTLIST, []) if i != pk]
-    return redirect(_safe_next(request) or "network:shortlist")
+    ids = [i for i in request.session.get(SHORTLIST, []) if i != pk]
+    request.session[SHORTLIST] = ids
+    title = Activity.objects.filter(pk=pk).values_list("title", flat=True).first() or ""
+    return _shortlist_answer(request, pk, title=title, on_list=False)
+
+
+def _shortlist_answer(request, pk: int, *, title: str, on_list: bool):
+    count = len(request.session[SHORTLIST])
+    if on_list:
+        text = _("“%(title)s” is on your list.") % {"title": title}
+    else:
+        text = _("“%(title)s” is off your list.") % {"title": title}
+    link = ngettext("My list (%(n)s activity)", "My list (%(n)s activities)", count) % {"n": count}
+    if request.headers.get("X-Requested-With") == "fetch":
+        label = (
+            _("“%(title)s” is on my list · remove") if on_list else _("Add “%(title)s” to my list")
+        )
+        action = "network:shortlist_remove" if on_list else "network:shortlist_add"
+        return JsonResponse(
+            {
+                "on_list": on_list,
+                "text": text,
+                "label": label % {"title": title},
+                "action": reverse(action, args=[pk]),
+                "link": link,
+                "list_url": reverse("network:shortlist"),
+            }
+        )
+    messages.success(request, text, extra_tags="shortlist")
+    target = _safe_next(request)
+    if not target:
+        return redirect("network:shortlist")
+    return redirect(f"{target.split('#')[0]}#shortlist-{pk}")
 
 
 @require_POST
