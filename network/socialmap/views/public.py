@@ -74,32 +74,34 @@ def map_settings() -> dict:
 @require_safe
 def activity_view(request, pk):
     activity = get_object_or_404(Activity.objects.published().with_related(), pk=pk)
-    today = timezone.localdate()
-    return render(
-        request,
-        "network/socialmap/activity.html",
-        {
-            "activity": activity,
-            "next_dates": activity.next_dates(today),
-            "is_stale": activity.is_stale(today),
-            "report_form": MistakeReportForm(),
-            "map_settings": map_settings(),
-            "in_shortlist": activity.pk in request.session.get(SHORTLIST, []),
-            "shortlist_count": len(request.session.get(SHORTLIST, [])),
-        },
-    )
+    return render(request, "network/socialmap/activity.html", activity_page(request, activity))
 
 
 @require_POST
 def report_mistake(request, pk):
-    activity = get_object_or_404(Activity.objects.published(), pk=pk)
+    activity = get_object_or_404(Activity.objects.published().with_related(), pk=pk)
     form = MistakeReportForm(request.POST)
     if not form.is_valid():
-        context = {"activity": activity, "report_form": form, "next_dates": []}
+        context = activity_page(request, activity, report_form=form)
         return render(request, "network/socialmap/activity.html", context, status=400)
     services.report_mistake(activity=activity, **form.cleaned_data)
     messages.success(request, _("Thank you. We will check what you reported."))
     return redirect(activity)
+
+
+def activity_page(request, activity, *, report_form=None) -> dict:
+    """What the activity page shows: also when a mistake report comes back with errors."""
+    today = timezone.localdate()
+    shortlist = request.session.get(SHORTLIST, [])
+    return {
+        "activity": activity,
+        "next_dates": activity.next_dates(today),
+        "is_stale": activity.is_stale(today),
+        "report_form": report_form or MistakeReportForm(),
+        "map_settings": map_settings(),
+        "in_shortlist": activity.pk in shortlist,
+        "shortlist_count": len(shortlist),
+    }
 
 
 @require_safe
