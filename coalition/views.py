@@ -51,7 +51,8 @@ def home(request):
 
 @require_GET
 def privacy(request):
-    return render(request, "coalition/privacy.html")
+    context = {"event_data_keep_weeks": settings.EVENT_DATA_KEEP_WEEKS}
+    return render(request, "coalition/privacy.html", context)
 
 
 @require_GET
