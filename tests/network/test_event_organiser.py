@@ -234,3 +234,22 @@ def test_commands_for_cron(db, capsys):
     call_command("erase_event_registrations")
 
     assert capsys.readouterr().out == "1 reminder(s) queued.\n0 registration(s) erased.\n"
+
+
+def test_more_places_move_the_waiting_list_up(coordinator_client):
+    event = make_public_event(capacity=1, title="Wandeling langs de Vliet")
+    make_event_registration(event=event)
+    waiting = make_event_registration(event=event, status="waiting", email="wacht@example.org")
+    start = timezone.localtime(event.starts_at)
+    form = event_form(
+        title=event.title,
+        starts_at=start.strftime("%Y-%m-%dT%H:%M"),
+        ends_at=timezone.localtime(event.ends_at).strftime("%Y-%m-%dT%H:%M"),
+        capacity="2",
+    )
+
+    committed(coordinator_client.post, f"/netwerk/agenda/{event.pk}/bewerken/", form)
+
+    waiting.refresh_from_db()
+    assert waiting.status == "confirmed"
+    assert [m.to for m in mail.outbox] == [["wacht@example.org"]]
