@@ -164,7 +164,9 @@ def test_export_is_logged(coordinator, coordinator_client):
 
     response = coordinator_client.get(f"/netwerk/agenda/{event.pk}/export.csv")
 
-    assert "Truus de Vries" in b"".join(response.streaming_content).decode("utf-8-sig")
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert lines[0] == "naam,e-mail,telefoon,personen,wensen,status,gekomen,aangemeld_op"
+    assert lines[1].startswith("Truus de Vries,")
     assert list(RegistrationLog.objects.values_list("action", flat=True)) == ["exported"]
 
 

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from coalition.exports import table_download
@@ -18,14 +18,14 @@ from network.events.forms import EventAttendanceForm, EventForm, EventMessageFor
 from network.models import PublicEvent, RegistrationLog
 
 EXPORT_COLUMNS = [
-    gettext_lazy("Name"),
-    gettext_lazy("E-mail address"),
-    gettext_lazy("Phone number"),
-    gettext_lazy("Number of people"),
-    gettext_lazy("Needs"),
-    gettext_lazy("Status"),
-    gettext_lazy("Came"),
-    gettext_lazy("Registered at"),
+    pgettext_lazy("column", "name"),
+    pgettext_lazy("column", "e-mail"),
+    pgettext_lazy("column", "phone"),
+    pgettext_lazy("column", "people"),
+    pgettext_lazy("column", "needs"),
+    pgettext_lazy("column", "status"),
+    pgettext_lazy("column", "came"),
+    pgettext_lazy("column", "registered at"),
 ]
 
 
