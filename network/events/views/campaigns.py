@@ -12,6 +12,7 @@ from coalition.lib import page_of
 from network.access import get_campaign_for
 from network.events import material, services
 from network.events.forms import CampaignForm
+from network.partnership import textformat
 from network.models import Campaign, PublicEvent
 
 
@@ -20,6 +21,7 @@ def campaign(request, slug):
     item = get_campaign_for(request.user, slug)
     context = {
         "campaign": item,
+        "body": textformat.render(item.body),
         "events": PublicEvent.objects.coming(timezone.now()).filter(campaign=item)[:20],
         "articles": item.articles.published().defer("image", "body"),
     }
