@@ -12,8 +12,8 @@ from coalition.lib import page_of
 from network.access import get_campaign_for
 from network.events import material, services
 from network.events.forms import CampaignForm
-from network.partnership import textformat
 from network.models import Campaign, PublicEvent
+from network.partnership import textformat
 
 
 @require_safe
