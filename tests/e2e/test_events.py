@@ -133,3 +133,12 @@ def test_partner_organiser_records_attendance_and_mails_a_change(page, live_serv
 
     assert EventRegistration.objects.get().attended is True
     assert mail.outbox[-1].subject == "Andere zaal"
+
+
+def test_agenda_event_and_form_reflow_at_320_pixels(page, live_server):
+    event = make_public_event(title="Informatiemarkt Voel je thuis in Leidschendam-Voorburg")
+    page.set_viewport_size({"width": 320, "height": 640})
+
+    for path in ("/agenda/", event.get_absolute_url(), f"/agenda/{event.pk}/aanmelden/"):
+        page.goto(live_server.url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
