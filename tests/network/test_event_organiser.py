@@ -255,3 +255,30 @@ def test_more_places_move_the_waiting_list_up(coordinator_client):
     waiting.refresh_from_db()
     assert waiting.status == "confirmed"
     assert [m.to for m in mail.outbox] == [["wacht@example.org"]]
+
+
+@pytest.mark.parametrize("rows", [1, 30])
+def test_organiser_list_uses_fixed_queries(
+    partner_client, own_organisation, django_assert_num_queries, rows
+):
+    for _ in range(rows):
+        make_public_event(organisation=own_organisation)
+    make_public_event()  # the coalition's: not on a partner's list
+
+    with django_assert_num_queries(10):
+        response = partner_client.get("/netwerk/agenda/")
+
+    assert len(response.context["page"]) == min(rows, 25)
+
+
+@pytest.mark.parametrize("rows", [1, 30])
+def test_campaign_list_uses_fixed_queries(coordinator_client, django_assert_num_queries, rows):
+    from tests.factories import make_campaign
+
+    for _ in range(rows):
+        make_campaign()
+
+    with django_assert_num_queries(8):
+        response = coordinator_client.get("/netwerk/campagnes/")
+
+    assert len(response.context["page"]) == min(rows, 25)
