@@ -282,3 +282,25 @@ def test_campaign_list_uses_fixed_queries(coordinator_client, django_assert_num_
         response = coordinator_client.get("/netwerk/campagnes/")
 
     assert len(response.context["page"]) == min(rows, 25)
+
+
+def test_one_persons_data_on_request_is_exported_and_logged(partner_client, own_organisation):
+    event = make_public_event(organisation=own_organisation)
+    asked = make_event_registration(event=event, name="Truus de Vries")
+    make_event_registration(event=event, name="Henk Jansen")
+
+    response = partner_client.get(f"/netwerk/agenda/aanmelding/{asked.pk}/export.csv")
+
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert [line.split(",")[0] for line in lines[1:]] == ["Truus de Vries"]
+    assert list(RegistrationLog.objects.values_list("action", "registration")) == [
+        ("exported", asked.pk)
+    ]
+
+
+def test_other_partner_may_not_export_one_persons_data(other_partner_client, own_organisation):
+    registration = make_event_registration(event=make_public_event(organisation=own_organisation))
+
+    response = other_partner_client.get(f"/netwerk/agenda/aanmelding/{registration.pk}/export.csv")
+
+    assert response.status_code == 403
