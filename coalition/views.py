@@ -52,11 +52,12 @@ def home(request):
 
 @require_GET
 def privacy(request):
-    return render(
-        request,
-        "coalition/privacy.html",
-        {"tile_host": tiles.source_host(), "tile_attribution": settings.MAP_TILE_ATTRIBUTION},
-    )
+    context = {
+        "event_data_keep_weeks": settings.EVENT_DATA_KEEP_WEEKS,
+        "tile_host": tiles.source_host(),
+        "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+    }
+    return render(request, "coalition/privacy.html", context)
 
 
 @require_safe

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from network.events import admin as events_admin  # noqa: F401  (registers its models)
 from network.models import Activity, Organisation, OrganisationUser
 from network.partnership import admin as partnership_admin  # noqa: F401  (registers its models)
 from network.socialmap import admin as socialmap_admin  # noqa: F401  (registers its models)

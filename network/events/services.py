@@ -43,7 +43,7 @@ def _mail(registration: EventRegistration, kind: str) -> None:
 @transaction.atomic
 def save_event(*, form, by) -> PublicEvent:
     """Store the form. A coordinator's event is published at once; a partner's waits for a
-    coordinator's check, also after each change."""
+    coordinator's check, also after each change. More places move the waiting list up."""
     event = form.save(commit=False)
     if event.pk is None:
         event.created_by = by
@@ -54,6 +54,8 @@ def save_event(*, form, by) -> PublicEvent:
         event.publication_state = PublicEvent.Publication.PENDING
     event.save()
     form.save_m2m()
+    if "capacity" in form.changed_data and form.initial:
+        move_up(event=event, now=timezone.now())
     return event
 
 

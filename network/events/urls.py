@@ -34,6 +34,11 @@ urlpatterns = [
     path("netwerk/agenda/<int:pk>/bericht/", organiser.message, name="event_message"),
     path("netwerk/agenda/<int:pk>/export.csv", organiser.export, name="event_export"),
     path(
+        "netwerk/agenda/aanmelding/<int:pk>/export.csv",
+        organiser.export_one,
+        name="registration_export",
+    ),
+    path(
         "netwerk/agenda/aanmelding/<int:pk>/wissen/",
         organiser.erase,
         name="registration_erase",

@@ -79,15 +79,6 @@ class PublicEventQuerySet(models.QuerySet):
             "target_groups"
         )
 
-    def with_seats(self):
-        """Annotates ``seats_taken``: the people of the confirmed registrations."""
-        confirmed = models.Q(registrations__status=EventRegistration.Status.CONFIRMED)
-        return self.annotate(
-            seats_taken=models.functions.Coalesce(
-                models.Sum("registrations__people", filter=confirmed), 0
-            )
-        )
-
     def organised_by(self, user):
         """Every event for a coordinator, those of their own organisations for a partner."""
         if user.has_perm("network.moderate_publicevent"):

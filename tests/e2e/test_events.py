@@ -14,7 +14,12 @@ from pypdf import PdfReader
 
 from network.models import Campaign, EventRegistration
 from tests.e2e.conftest import assert_accessible, log_in
-from tests.factories import make_public_event, make_user
+from tests.factories import (
+    make_event_registration,
+    make_organisation,
+    make_public_event,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -101,3 +106,39 @@ def test_coordinator_builds_a_campaign_and_downloads_its_poster(page, live_serve
     assert "Week tegen Eenzaamheid 2026" in text
     assert "070 300 40 50" in text
     assert Campaign.objects.get().poster_downloads == 1
+
+
+def test_partner_organiser_records_attendance_and_mails_a_change(page, live_server):
+    partner = make_user(username="henk@example.org", roles=["partner"])
+    organisation = make_organisation(name="Welzijn Voorburg", users=[partner])
+    event = make_public_event(title="Mantelzorgcafé", organisation=organisation)
+    make_event_registration(event=event, name="Truus de Vries", email="truus@example.org")
+    log_in(page, live_server, partner, verified=False)
+
+    page.goto(live_server.url + "/netwerk/agenda/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Mantelzorgcafé").click()
+    assert_accessible(page)
+    page.get_by_label("Truus de Vries (1)").check()
+    page.get_by_role("button", name="Aanwezigheid opslaan").click()
+    expect(
+        page.get_by_text("De aanwezigheid is opgeslagen: 1 aanmeldingen zijn gekomen.")
+    ).to_be_visible()
+    page.get_by_label("Onderwerp").fill("Andere zaal")
+    page.locator("#id_body").fill("We zitten in zaal 2.")
+    page.get_by_role("button", name="Het bericht versturen").click()
+    expect(
+        page.get_by_text("Het bericht wordt verstuurd naar 1 aangemelde mensen.")
+    ).to_be_visible()
+
+    assert EventRegistration.objects.get().attended is True
+    assert mail.outbox[-1].subject == "Andere zaal"
+
+
+def test_agenda_event_and_form_reflow_at_320_pixels(page, live_server):
+    event = make_public_event(title="Informatiemarkt Voel je thuis in Leidschendam-Voorburg")
+    page.set_viewport_size({"width": 320, "height": 640})
+
+    for path in ("/agenda/", event.get_absolute_url(), f"/agenda/{event.pk}/aanmelden/"):
+        page.goto(live_server.url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path

@@ -23,7 +23,7 @@ def pdf_text(content: bytes) -> str:
 
 
 def test_campaign_page_gathers_events_articles_and_material(resident):
-    campaign = make_campaign(title="Week tegen Eenzaamheid 2026")
+    campaign = make_campaign(title="Week tegen Eenzaamheid 2026", body="## Doe mee\n**Samen**")
     campaign.articles.add(make_article(title="Zo begint u het gesprek"))
     make_public_event(campaign=campaign, title="Koffie in de bibliotheek")
     make_public_event(title="Geen campagne")
@@ -34,6 +34,7 @@ def test_campaign_page_gathers_events_articles_and_material(resident):
     assert "Geen campagne" not in page
     assert "Zo begint u het gesprek" in page
     assert f"/campagnes/{campaign.slug}/poster.pdf" in page
+    assert "<strong>Samen</strong>" in page
 
 
 def test_unpublished_campaign_is_hidden_from_residents(resident, coordinator_client):

@@ -164,7 +164,9 @@ def test_export_is_logged(coordinator, coordinator_client):
 
     response = coordinator_client.get(f"/netwerk/agenda/{event.pk}/export.csv")
 
-    assert "Truus de Vries" in b"".join(response.streaming_content).decode("utf-8-sig")
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert lines[0] == "naam,e-mail,telefoon,personen,wensen,status,gekomen,aangemeld_op"
+    assert lines[1].startswith("Truus de Vries,")
     assert list(RegistrationLog.objects.values_list("action", flat=True)) == ["exported"]
 
 
@@ -234,3 +236,71 @@ def test_commands_for_cron(db, capsys):
     call_command("erase_event_registrations")
 
     assert capsys.readouterr().out == "1 reminder(s) queued.\n0 registration(s) erased.\n"
+
+
+def test_more_places_move_the_waiting_list_up(coordinator_client):
+    event = make_public_event(capacity=1, title="Wandeling langs de Vliet")
+    make_event_registration(event=event)
+    waiting = make_event_registration(event=event, status="waiting", email="wacht@example.org")
+    start = timezone.localtime(event.starts_at)
+    form = event_form(
+        title=event.title,
+        starts_at=start.strftime("%Y-%m-%dT%H:%M"),
+        ends_at=timezone.localtime(event.ends_at).strftime("%Y-%m-%dT%H:%M"),
+        capacity="2",
+    )
+
+    committed(coordinator_client.post, f"/netwerk/agenda/{event.pk}/bewerken/", form)
+
+    waiting.refresh_from_db()
+    assert waiting.status == "confirmed"
+    assert [m.to for m in mail.outbox] == [["wacht@example.org"]]
+
+
+@pytest.mark.parametrize("rows", [1, 30])
+def test_organiser_list_uses_fixed_queries(
+    partner_client, own_organisation, django_assert_num_queries, rows
+):
+    for _ in range(rows):
+        make_public_event(organisation=own_organisation)
+    make_public_event()  # the coalition's: not on a partner's list
+
+    with django_assert_num_queries(10):
+        response = partner_client.get("/netwerk/agenda/")
+
+    assert len(response.context["page"]) == min(rows, 25)
+
+
+@pytest.mark.parametrize("rows", [1, 30])
+def test_campaign_list_uses_fixed_queries(coordinator_client, django_assert_num_queries, rows):
+    from tests.factories import make_campaign
+
+    for _ in range(rows):
+        make_campaign()
+
+    with django_assert_num_queries(8):
+        response = coordinator_client.get("/netwerk/campagnes/")
+
+    assert len(response.context["page"]) == min(rows, 25)
+
+
+def test_one_persons_data_on_request_is_exported_and_logged(partner_client, own_organisation):
+    event = make_public_event(organisation=own_organisation)
+    asked = make_event_registration(event=event, name="Truus de Vries")
+    make_event_registration(event=event, name="Henk Jansen")
+
+    response = partner_client.get(f"/netwerk/agenda/aanmelding/{asked.pk}/export.csv")
+
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert [line.split(",")[0] for line in lines[1:]] == ["Truus de Vries"]
+    assert list(RegistrationLog.objects.values_list("action", "registration")) == [
+        ("exported", asked.pk)
+    ]
+
+
+def test_other_partner_may_not_export_one_persons_data(other_partner_client, own_organisation):
+    registration = make_event_registration(event=make_public_event(organisation=own_organisation))
+
+    response = other_partner_client.get(f"/netwerk/agenda/aanmelding/{registration.pk}/export.csv")
+
+    assert response.status_code == 403

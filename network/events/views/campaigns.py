@@ -13,6 +13,7 @@ from network.access import get_campaign_for
 from network.events import material, services
 from network.events.forms import CampaignForm
 from network.models import Campaign, PublicEvent
+from network.partnership import textformat
 
 
 @require_safe
@@ -20,6 +21,7 @@ def campaign(request, slug):
     item = get_campaign_for(request.user, slug)
     context = {
         "campaign": item,
+        "body": textformat.render(item.body),
         "events": PublicEvent.objects.coming(timezone.now()).filter(campaign=item)[:20],
         "articles": item.articles.published().defer("image", "body"),
     }

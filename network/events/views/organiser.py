@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from coalition.exports import table_download
@@ -18,14 +18,14 @@ from network.events.forms import EventAttendanceForm, EventForm, EventMessageFor
 from network.models import PublicEvent, RegistrationLog
 
 EXPORT_COLUMNS = [
-    gettext_lazy("Name"),
-    gettext_lazy("E-mail address"),
-    gettext_lazy("Phone number"),
-    gettext_lazy("Number of people"),
-    gettext_lazy("Needs"),
-    gettext_lazy("Status"),
-    gettext_lazy("Came"),
-    gettext_lazy("Registered at"),
+    pgettext_lazy("column", "name"),
+    pgettext_lazy("column", "e-mail"),
+    pgettext_lazy("column", "phone"),
+    pgettext_lazy("column", "people"),
+    pgettext_lazy("column", "needs"),
+    pgettext_lazy("column", "status"),
+    pgettext_lazy("column", "came"),
+    pgettext_lazy("column", "registered at"),
 ]
 
 
@@ -140,26 +140,36 @@ def message(request, pk):
     return redirect("network:event_registrations", event.pk)
 
 
+def _rows(registrations):
+    for r in registrations:
+        needs = "; ".join(r.needs())
+        status = r.get_status_display()
+        yield [r.name, r.email, r.phone, r.people, needs, status, r.attended, r.created_at]
+
+
 @login_required
 @permission_required("network.view_eventregistration", raise_exception=True)
 @require_safe
 def export(request, pk):
     event = get_event_for(request.user, pk)
     services.log(event=event, by=request.user, action=RegistrationLog.Action.EXPORTED)
-    rows = (
-        [
-            r.name,
-            r.email,
-            r.phone,
-            r.people,
-            "; ".join(r.needs()),
-            r.get_status_display(),
-            r.attended,
-            r.created_at,
-        ]
-        for r in event.registrations.all()
-    )
+    rows = _rows(event.registrations.all())
     return table_download(f"aanmeldingen-{event.pk}.csv", EXPORT_COLUMNS, rows)
+
+
+@login_required
+@permission_required("network.view_eventregistration", raise_exception=True)
+@require_safe
+def export_one(request, pk):
+    """One person's data, when they ask for it."""
+    registration = get_registration_for(request.user, pk)
+    services.log(
+        event=registration.event,
+        by=request.user,
+        action=RegistrationLog.Action.EXPORTED,
+        registration=registration,
+    )
+    return table_download(f"aanmelding-{pk}.csv", EXPORT_COLUMNS, _rows([registration]))
 
 
 @login_required
