@@ -305,3 +305,12 @@ def test_public_forms_use_fixed_queries(resident, django_assert_num_queries, old
         response = resident.get(path)
 
     assert response.status_code == 200
+
+
+def test_the_public_forms_refuse_an_id_no_column_can_hold(resident, older):
+    join = resident.post("/denk-mee/meedoen/", join_data(older, target_group=10**30))
+    idea = resident.post("/denk-mee/idee/", {"text": "Idee", "target_group": 10**30})
+
+    assert (join.status_code, idea.status_code) == (200, 200)
+    assert list(join.context["form"].errors) == ["target_group"]
+    assert FocusGroupMember.objects.count() + Idea.objects.count() == 0
