@@ -119,12 +119,13 @@ def test_every_look_at_members_is_logged(coordinator_client, coordinator, older)
     members = [make_member(older, name=f"Lid {n}") for n in range(3)]
 
     coordinator_client.get("/netwerk/denk-mee/leden/")
-    coordinator_client.get(members[0].get_absolute_url())
+    page = coordinator_client.get(members[0].get_absolute_url()).content.decode()
 
     logged = ThinkAlongLog.objects.filter(kind="viewed", by=coordinator)
     assert sorted(logged.values_list("subject_id", flat=True)) == sorted(
         [m.pk for m in members] + [members[0].pk]
     )
+    assert page.count("bekeken, ") == 2  # the member page lists both looks at this member
 
 
 def test_partners_do_not_see_the_members(partner_client, older):
