@@ -51,7 +51,8 @@ def home(request):
 
 @require_GET
 def privacy(request):
-    return render(request, "coalition/privacy.html")
+    context = {"thinkalong_months": settings.THINKALONG_RETENTION_MONTHS}
+    return render(request, "coalition/privacy.html", context)
 
 
 @require_GET
