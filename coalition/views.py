@@ -54,6 +54,7 @@ def home(request):
 def privacy(request):
     context = {
         "event_data_keep_weeks": settings.EVENT_DATA_KEEP_WEEKS,
+        "thinkalong_months": settings.THINKALONG_RETENTION_MONTHS,
         "tile_host": tiles.source_host(),
         "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
     }

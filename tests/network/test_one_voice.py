@@ -5,8 +5,11 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
+from django.utils.html import strip_tags
 
-from network.models import Activity, Article, Idea
+from monitoring.models import Indicator
+from network.models import Activity, Article, Idea, Organisation
 
 # Whole words only: "meisje", "bejaarde" or "jeugd" are fine.
 INFORMAL = re.compile(r"\b(je|jij|jou|jouw|jullie|jezelf)\b", re.IGNORECASE)
@@ -37,3 +40,46 @@ def test_the_demos_public_texts_say_u():
     assert informal_texts(articles) == []
     assert informal_texts(activities) == []
     assert informal_texts(ideas) == []
+
+
+PUBLIC_PAGES = [
+    "/",
+    "/sociale-kaart/",
+    "/melden/",
+    "/melden/bedankt/",
+    "/monitor/",
+    "/netwerk/partners/",
+    "/privacy/",
+    "/voorlichting/",
+    "/denk-mee/",
+    "/denk-mee/meedoen/",
+    "/denk-mee/meedoen/bedankt/",
+    "/denk-mee/idee/",
+    "/denk-mee/idee/bedankt/",
+]
+
+
+@pytest.mark.django_db
+def test_every_public_page_of_the_demo_says_u():
+    call_command("seed_demo", stdout=StringIO())
+    pages = [
+        *PUBLIC_PAGES,
+        *(
+            f"/monitor/?indicator={code}"
+            for code in Indicator.objects.values_list("code", flat=True)
+        ),
+        *(a.get_absolute_url() for a in Article.objects.published()),
+        *(a.get_absolute_url() for a in Activity.objects.published()[:20]),
+        *(o.get_absolute_url() for o in Organisation.objects.active()[:10]),
+    ]
+    resident = Client()
+
+    informal = {}
+    for url in pages:
+        response = resident.get(url)
+        assert response.status_code == 200, url
+        text = strip_tags(response.content.decode())
+        if found := sorted({m[0].lower() for m in INFORMAL.finditer(text)}):
+            informal[url] = found
+
+    assert informal == {}

@@ -119,12 +119,13 @@ def test_every_look_at_members_is_logged(coordinator_client, coordinator, older)
     members = [make_member(older, name=f"Lid {n}") for n in range(3)]
 
     coordinator_client.get("/netwerk/denk-mee/leden/")
-    coordinator_client.get(members[0].get_absolute_url())
+    page = coordinator_client.get(members[0].get_absolute_url()).content.decode()
 
     logged = ThinkAlongLog.objects.filter(kind="viewed", by=coordinator)
     assert sorted(logged.values_list("subject_id", flat=True)) == sorted(
         [m.pk for m in members] + [members[0].pk]
     )
+    assert page.count("bekeken, ") == 2  # the member page lists both looks at this member
 
 
 def test_partners_do_not_see_the_members(partner_client, older):
@@ -305,3 +306,12 @@ def test_public_forms_use_fixed_queries(resident, django_assert_num_queries, old
         response = resident.get(path)
 
     assert response.status_code == 200
+
+
+def test_the_public_forms_refuse_an_id_no_column_can_hold(resident, older):
+    join = resident.post("/denk-mee/meedoen/", join_data(older, target_group=10**30))
+    idea = resident.post("/denk-mee/idee/", {"text": "Idee", "target_group": 10**30})
+
+    assert (join.status_code, idea.status_code) == (200, 200)
+    assert list(join.context["form"].errors) == ["target_group"]
+    assert FocusGroupMember.objects.count() + Idea.objects.count() == 0

@@ -29,6 +29,11 @@ PERM = "network.manage_thinkalong"
 Kind, Subject = ThinkAlongLog.Kind, ThinkAlongLog.Subject
 
 
+def _log_of(subject: str, pk: int):
+    """The last looks at one member's or idea's contact details, newest first."""
+    return ThinkAlongLog.objects.filter(subject=subject, subject_id=pk).select_related("by")[:20]
+
+
 def _json(data: dict, name: str) -> HttpResponse:
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
@@ -78,7 +83,11 @@ def members(request):
 def member(request, pk):
     item = get_object_or_404(FocusGroupMember.objects.select_related("target_group"), pk=pk)
     services.log(kind=Kind.VIEWED, subject=Subject.MEMBER, ids=[item.pk], by=request.user)
-    context = {"member": item, "sessions": item.sessions.select_related("target_group")}
+    context = {
+        "member": item,
+        "sessions": item.sessions.select_related("target_group"),
+        "log": _log_of(Subject.MEMBER, item.pk),
+    }
     return render(request, "network/thinkalong/member.html", context)
 
 
@@ -207,9 +216,8 @@ def idea(request, pk):
     if item.has_contact:
         services.log(kind=Kind.VIEWED, subject=Subject.IDEA, ids=[item.pk], by=request.user)
     status = 400 if form.is_bound else 200
-    return render(
-        request, "network/thinkalong/idea.html", {"idea": item, "form": form}, status=status
-    )
+    context = {"idea": item, "form": form, "log": _log_of(Subject.IDEA, item.pk)}
+    return render(request, "network/thinkalong/idea.html", context, status=status)
 
 
 @login_required
