@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
-from coalition.lib import client_address, over_limit, page_of
+from coalition import ratelimit
+from coalition.lib import page_of
 from network.access import get_public_event
 from network.events import ical, services
 from network.events.forms import EventFilterForm, EventRegistrationForm
@@ -73,8 +74,8 @@ def register(request, pk):
     now = timezone.now()
     form = EventRegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        key = f"events:register:{client_address(request)}"
-        if over_limit(key, settings.EVENT_REGISTRATION_RATE_LIMIT):
+        limit = settings.EVENT_REGISTRATION_RATE_LIMIT
+        if not ratelimit.take_slot(request, scope="network:events", limit=limit):
             return render(request, "network/events/rate_limited.html", status=429)
         if form.cleaned_data["website"]:  # the honeypot: a robot filled it in
             messages.success(request, REGISTERED[Registered.CONFIRMED])
