@@ -21,6 +21,7 @@ class ChartChoiceForm(forms.Form):
     Read from the query string, so every choice is a plain link or GET form (works without JS).
     """
 
+    error_summary = False  # a wrong value falls back to the default: nothing to correct
     indicator = forms.ChoiceField(label=_("Indicator"), required=False)
     age_band = forms.CharField(label=_("Age band"), max_length=20, required=False)
     baseline = forms.TypedMultipleChoiceField(

@@ -23,7 +23,13 @@ def _forms_in(context) -> list[forms.BaseForm]:
             if issubclass(type(form), forms.BaseForm) and id(form) not in seen:
                 seen.add(id(form))
                 found.append(form)
-    return [form for form in found if form.is_bound and form._errors]
+    # A form may opt out with ``error_summary = False``: one that reads the query string and
+    # falls back to a default by itself, where no field in error is on the page.
+    return [
+        form
+        for form in found
+        if form.is_bound and form._errors and getattr(form, "error_summary", True)
+    ]
 
 
 def _target(bound_field) -> str:

@@ -104,3 +104,14 @@ def test_dashboard_card_says_the_verdict_in_words_and_folds_the_interval(residen
     words = "Minder ouderen voelen zich eenzaam dan de trend deed verwachten."
     assert f'<p class="verdict-words">{words}</p>' in card
     assert "95%-interval: 44,0 tot 48,0 %" in card.split("<details")[1]
+
+
+def test_a_wrong_choice_in_the_address_falls_back_without_an_error_summary(resident):
+    make_series({2012: 40, 2016: 44, 2020: 48, 2024: 46})
+
+    html = resident.get(
+        reverse("monitoring:dashboard") + "?indicator=bestaat-niet"
+    ).content.decode()
+
+    assert "error-summary" not in html
+    assert "<title>Fout" not in html
