@@ -17,8 +17,8 @@ from django.utils.csp import CSP
 
 from coalition.environment import (
     development_secret_key,
-    env_brand_colour,
     env_bool,
+    env_brand_colour,
     env_int,
     env_list,
     env_str,
