@@ -89,7 +89,8 @@ def test_adding_to_the_list_keeps_the_reader_where_they_were(page, live_server, 
     expect(added).to_be_focused()
     assert page.evaluate("window.scrollY") == scrolled
     expect(page.get_by_role("status").last).to_contain_text("Mijn lijstje (1 activiteit)")
-    page.get_by_role("link", name="Mijn lijstje (1 activiteit)").last.click()
+    expect(page.get_by_role("link", name="Mijn lijstje (1 activiteit)")).to_be_visible()
+    page.get_by_role("link", name="Bekijk mijn lijstje").click()
     expect(page.get_by_role("heading", name="Wandelgroep 5")).to_be_visible()
 
 
