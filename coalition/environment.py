@@ -123,3 +123,30 @@ def mailer_from_url(url: str) -> dict:
 
 
 # --- Environment -------------------------------------------------------------------------
+
+
+def contrast_with_white(colour: str) -> float:
+    """The WCAG 2.1 contrast ratio of a colour "#rrggbb" with white (1 to 21)."""
+
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+    return 1.05 / (luminance + 0.05)
+
+
+def env_brand_colour(name: str, default: str) -> str:
+    """A house colour "#rrggbb" that white text and the white page both read against: buttons,
+    links, the menu and the focus ring use it, so it needs a contrast of 4.5:1 (WCAG AA)."""
+    value = env_str(name, default).lower()
+    if len(value) != 7 or value[0] != "#" or any(c not in "0123456789abcdef" for c in value[1:]):
+        raise ImproperlyConfigured(f"{name} must be a colour such as #00558c, not {value!r}.")
+    ratio = contrast_with_white(value)
+    if ratio < 4.5:
+        raise ImproperlyConfigured(
+            f"{name} {value} has a contrast of {ratio:.1f}:1 with white; buttons, links and "
+            "the menu need at least 4.5:1 (WCAG AA): choose a darker colour."
+        )
+    return value

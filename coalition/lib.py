@@ -76,3 +76,18 @@ def make_slug(text: str, *, max_length: int) -> str:
 def page_of(request, items, param: str = "page", per_page: int = PER_PAGE) -> Page:
     """One page of a list; each list on a page reads its own query parameter."""
     return Paginator(items, per_page).get_page(request.GET.get(param))
+
+
+def written_date(value, *, weekday: bool = False, time: bool = False) -> str:
+    """A date (or moment) written out in the reader's language, as everywhere on the site:
+    "1 december 2026", with ``weekday`` "dinsdag 1 december 2026", with ``time`` the time
+    after it ("dinsdag 1 december 2026, 14:30"). Formats from coalition/formats/."""
+    from django.utils import timezone
+    from django.utils.formats import date_format
+
+    if time and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    text = date_format(value, "DATE_FORMAT")
+    if weekday:
+        text = f"{date_format(value, 'l')} {text}"
+    return f"{text}, {date_format(value, 'TIME_FORMAT')}" if time else text

@@ -18,6 +18,7 @@ from django.utils.csp import CSP
 from coalition.environment import (
     development_secret_key,
     env_bool,
+    env_brand_colour,
     env_int,
     env_list,
     env_str,
@@ -81,9 +82,10 @@ for code in COMPARISON_AREAS:
             "COMPARISON_AREAS must be comma-separated codes of GGD regions or municipalities "
             f"such as GG3230,GM0518, not {code!r}."
         )
-# The municipality's house colours, used by templates/base.html. Defaults meet WCAG AA on white.
-BRAND_COLOR = env_str("BRAND_COLOR", "#00558c")
-BRAND_COLOR_DARK = env_str("BRAND_COLOR_DARK", "#003a61")
+# The municipality's house colours (/theme.css): buttons, links, pagination, checkboxes, the
+# menu and the focus ring. A colour with less than 4.5:1 contrast with white is refused.
+BRAND_COLOR = env_brand_colour("BRAND_COLOR", "#00558c")
+BRAND_COLOR_DARK = env_brand_colour("BRAND_COLOR_DARK", "#003a61")
 # The municipality's logo in the header: a file among our static files ("img/logo.svg");
 # empty shows the coalition's name as a wordmark.
 SITE_LOGO = env_str("SITE_LOGO", "")

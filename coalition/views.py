@@ -83,10 +83,12 @@ def map_tile(request, z, x, y):
 @cache_control(public=True, max_age=3600)
 def theme_css(request):
     """The municipality's colours, set in one place (settings) and served as a stylesheet."""
+    rgb = ", ".join(str(int(settings.BRAND_COLOR[i : i + 2], 16)) for i in (1, 3, 5))
     css = (
         ":root {\n"
         f"  --brand: {settings.BRAND_COLOR};\n"
         f"  --brand-dark: {settings.BRAND_COLOR_DARK};\n"
+        f"  --brand-rgb: {rgb};\n"
         "}\n"
     )
     return HttpResponse(css, content_type="text/css")

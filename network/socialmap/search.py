@@ -158,8 +158,12 @@ def map_points(params: dict, limit: int = 1000) -> list[dict]:
         {
             "id": row["pk"],
             "title": row["title"],
+            # The marker's accessible name: "Wandelgroep Voorburg-West, Herenstraat 11".
+            "label": ", ".join(part for part in (row["title"], row["street"]) if part),
             "lat": float(row["latitude"]),
             "lon": float(row["longitude"]),
         }
-        for row in qs.order_by("title").values("pk", "title", "latitude", "longitude")[:limit]
+        for row in qs.order_by("title").values("pk", "title", "street", "latitude", "longitude")[
+            :limit
+        ]
     ]

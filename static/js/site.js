@@ -24,9 +24,13 @@
   // A table wider than the page scrolls inside its own region, which the keyboard can reach
   // and which is named after the table's caption or the heading above it.
   var names = {};
+  var main = document.getElementById("main") || document.body;
   function nameOf(table) {
     var caption = table.querySelector("caption");
     if (caption) { return caption.textContent.trim(); }
+    return (main.dataset.tableLabel || "%(name)s").replace("%(name)s", headingBefore(table));
+  }
+  function headingBefore(table) {
     var node = table.closest(".table-scroll") || table;
     while (node && node !== document.body) {
       var before = node.previousElementSibling;
@@ -50,7 +54,8 @@
       region.setAttribute("tabindex", "0");
       region.setAttribute("role", "region");
       if (!region.hasAttribute("aria-label")) {
-        region.setAttribute("aria-label", unique(nameOf(region.querySelector("table"))));
+        var name = nameOf(region.querySelector("table")).replace(/\s+/g, " ");
+        region.setAttribute("aria-label", unique(name));
       }
     } else {
       region.removeAttribute("tabindex");

@@ -13,12 +13,33 @@
   if (results) {
     var points = JSON.parse(document.getElementById("map-points").textContent);
     var map = baseMap(results);
-    var cluster = L.markerClusterGroup();
+    // A cluster is named by its number of activities ("12 activiteiten in dit gebied").
+    var NamedDivIcon = L.DivIcon.extend({
+      createIcon: function (old) {
+        var icon = L.DivIcon.prototype.createIcon.call(this, old);
+        icon.setAttribute("aria-label", this.options.label);
+        return icon;
+      }
+    });
+    var cluster = L.markerClusterGroup({
+      iconCreateFunction: function (group) {
+        var count = group.getChildCount();
+        var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+        return new NamedDivIcon({
+          html: "<div><span>" + count + "</span></div>",
+          className: "marker-cluster marker-cluster-" + size,
+          iconSize: L.point(40, 40),
+          label: results.dataset.clusterLabel.replace("%(count)s", count)
+        });
+      }
+    });
+    // A marker is named by the activity and its street ("Wandelgroep Voorburg-West, Herenstraat 11").
     points.forEach(function (point) {
       var link = document.createElement("a");
       link.href = results.dataset.detailUrl.replace("/0/", "/" + point.id + "/");
       link.textContent = point.title;
-      cluster.addLayer(L.marker([point.lat, point.lon], { title: point.title }).bindPopup(link));
+      var marker = L.marker([point.lat, point.lon], { title: point.label, alt: point.label });
+      cluster.addLayer(marker.bindPopup(link));
     });
     map.addLayer(cluster);
     if (points.length) {
@@ -32,6 +53,6 @@
     var lat = parseFloat(single.dataset.lat), lon = parseFloat(single.dataset.lon);
     var small = baseMap(single);
     small.setView([lat, lon], 16);
-    L.marker([lat, lon], { title: single.dataset.title }).addTo(small);
+    L.marker([lat, lon], { title: single.dataset.title, alt: single.dataset.title }).addTo(small);
   }
 })();

@@ -12,20 +12,26 @@
   status.setAttribute("role", "status");
   document.body.appendChild(status);
 
+  var queue = Promise.resolve();
   document.addEventListener("submit", function (event) {
     var button = event.submitter;
     if (!button || !button.hasAttribute("data-shortlist") || !window.fetch) { return; }
     event.preventDefault();
-    fetch(button.formAction, {
-      method: "POST",
-      body: new FormData(event.target),
-      headers: { "X-Requested-With": "fetch" },
-      credentials: "same-origin"
-    }).then(function (response) {
-      if (!response.ok) { throw new Error(response.status); }
-      return response.json();
-    }).then(function (answer) { show(button, answer); })
-      .catch(function () { event.target.submit(); });
+    var form = event.target, action = button.formAction;
+    // One change at a time: the list lives in the session, and two requests at once would
+    // each keep only their own change.
+    queue = queue.then(function () {
+      return fetch(action, {
+        method: "POST",
+        body: new FormData(form),
+        headers: { "X-Requested-With": "fetch" },
+        credentials: "same-origin"
+      }).then(function (response) {
+        if (!response.ok) { throw new Error(response.status); }
+        return response.json();
+      }).then(function (answer) { show(button, answer); })
+        .catch(function () { form.action = action; form.submit(); });
+    });
   });
 
   function show(button, answer) {
@@ -41,10 +47,15 @@
       button.insertAdjacentElement("afterend", note);
     }
     note.textContent = " " + answer.text + " ";
-    var link = document.createElement("a");
-    link.href = answer.list_url;
-    link.textContent = answer.link;
-    note.appendChild(link);
+    if (!button.parentElement.querySelector(".shortlist-count")) {
+      var link = document.createElement("a");
+      link.href = answer.list_url;
+      link.textContent = answer.view;
+      note.appendChild(link);
+    }
+    document.querySelectorAll(".shortlist-count").forEach(function (count) {
+      count.textContent = answer.link;
+    });
     status.textContent = answer.text + " " + answer.link;
     button.focus();
   }

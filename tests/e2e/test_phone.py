@@ -1,4 +1,5 @@
-"""On a phone the social map shows results first; the menu and the filters fold (issue 18)."""
+"""On a phone the social map shows results first, the menu and the filters fold; the shortlist
+keeps the reader where they were; the map names its markers (issue 18)."""
 
 import pytest
 from playwright.sync_api import expect
@@ -88,7 +89,8 @@ def test_adding_to_the_list_keeps_the_reader_where_they_were(page, live_server, 
     expect(added).to_be_focused()
     assert page.evaluate("window.scrollY") == scrolled
     expect(page.get_by_role("status").last).to_contain_text("Mijn lijstje (1 activiteit)")
-    page.get_by_role("link", name="Mijn lijstje (1 activiteit)").last.click()
+    expect(page.get_by_role("link", name="Mijn lijstje (1 activiteit)")).to_be_visible()
+    page.get_by_role("link", name="Bekijk mijn lijstje").click()
     expect(page.get_by_role("heading", name="Wandelgroep 5")).to_be_visible()
 
 
@@ -113,4 +115,22 @@ def test_the_activity_page_links_to_the_list(page, live_server, activities):
     page.get_by_role("button", name="“Wandelgroep 1” op mijn lijstje zetten").click()
 
     expect(page.get_by_role("link", name="Mijn lijstje (1 activiteit)").first).to_be_visible()
+    assert_accessible(page)
+
+
+def test_map_markers_and_clusters_have_names(page, live_server, db):
+    for n in range(12):
+        make_activity(title=f"Koffie {n}", latitude=f"52.08{n:02d}", longitude="4.3900")
+    make_activity(
+        title="Wandelgroep Voorburg-West",
+        street="Herenstraat 11",
+        latitude="52.2000",
+        longitude="4.6000",
+    )
+    page.goto(live_server.url + "/sociale-kaart/?weergave=kaart")
+
+    expect(page.get_by_role("button", name="12 activiteiten in dit gebied")).to_be_visible()
+    expect(
+        page.get_by_role("button", name="Wandelgroep Voorburg-West, Herenstraat 11")
+    ).to_be_visible()
     assert_accessible(page)

@@ -150,7 +150,13 @@ def test_map_view_gives_markers_of_all_results(resident):
     make_activity(title="Zonder plek")
     response = resident.get(URL, {"weergave": "kaart"})
     assert response.context["points"] == [
-        {"id": response.context["page"][0].pk, "title": "Met plek", "lat": 52.08, "lon": 4.39}
+        {
+            "id": response.context["page"][0].pk,
+            "title": "Met plek",
+            "label": "Met plek",
+            "lat": 52.08,
+            "lon": 4.39,
+        }
     ]
     body = response.content.decode()
     assert 'id="results-map"' in body

@@ -106,6 +106,7 @@ def test_adding_by_script_answers_what_the_button_becomes(resident):
         "label": "“Breiclub” staat op mijn lijstje · eraf halen",
         "action": f"/sociale-kaart/mijn-lijstje/{activity.pk}/weg/",
         "link": "Mijn lijstje (1 activiteit)",
+        "view": "Bekijk mijn lijstje",
         "list_url": "/sociale-kaart/mijn-lijstje/",
     }
     assert removed["on_list"] is False

@@ -169,6 +169,7 @@ def _shortlist_answer(request, pk: int, *, title: str, on_list: bool):
                 "label": label % {"title": title},
                 "action": reverse(action, args=[pk]),
                 "link": link,
+                "view": _("View my list"),
                 "list_url": reverse("network:shortlist"),
             }
         )
