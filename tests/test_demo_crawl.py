@@ -25,11 +25,14 @@ from django.utils.http import urlencode
 from coalition import setuplink
 from coalition.models import Area, TargetGroup
 from monitoring.models import AreaProfile, Indicator
+from network.events.tokens import cancel_token
 from network.models import (
     Action,
     Activity,
     ActivityType,
     Article,
+    Campaign,
+    EventRegistration,
     FocusGroupMember,
     FocusSession,
     Goal,
@@ -37,6 +40,7 @@ from network.models import (
     Meeting,
     Organisation,
     Person,
+    PublicEvent,
     Training,
 )
 from network.partnership.unsubscribe import unsubscribe_token
@@ -54,7 +58,7 @@ ROLES = {"anonymous": (0,), "partner": (1, 2), "coordinator": (3,)}  # columns o
 MAX_QUERIES = 30  # per page (the demo needs 25 at most); list views have tight tests of their own
 # The annual report reads every part of the loop (agenda, awareness, signals, figures,
 # quickscan): a fixed number of queries (tests/monitoring/test_report_pdf.py), but more.
-HEAVY_PAGES = {"monitoring:report": 45, "monitoring:report_pdf": 45}
+HEAVY_PAGES = {"monitoring:report": 47, "monitoring:report_pdf": 47}
 UNTRANSLATED = ("- Select an option -", "---------")
 
 Args = list[list]
@@ -158,6 +162,21 @@ ARGUMENTS: dict[str, Callable[[], Args]] = {
     "network:thinkalong_session": pks(FocusSession.objects.all()),
     "network:thinkalong_idea": pks(Idea.objects.all()),
     "network:thinkalong_idea_export": pks(Idea.objects.all()[:2]),
+    # The public agenda and campaigns (issue 16); the PDFs of one campaign only.
+    "network:event": pks(PublicEvent.objects.published()),
+    "network:event_ics": pks(PublicEvent.objects.published()),
+    "network:event_register": pks(PublicEvent.objects.published()),
+    "network:event_cancel": lambda: [
+        [cancel_token(registration)] for registration in EventRegistration.objects.all()[:3]
+    ],
+    "network:event_registrations": pks(PublicEvent.objects.all()),
+    "network:event_edit": pks(PublicEvent.objects.all()),
+    "network:event_export": pks(PublicEvent.objects.all()),
+    "network:registration_export": pks(EventRegistration.objects.all()[:2]),
+    "network:campaign": slugs(Campaign.objects.all()),
+    "network:campaign_poster": slugs(Campaign.objects.published()[:1]),
+    "network:campaign_flyer": slugs(Campaign.objects.published()[:1]),
+    "network:campaign_edit": pks(Campaign.objects.all()),
 }
 
 # A page's other faces: its filters, one query string per record of a vocabulary.
