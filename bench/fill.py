@@ -69,15 +69,26 @@ def fillers():
 
 
 def fill_to(size: int) -> None:
+    from django.core.cache import caches
+
+    from network.socialmap import catalogue
+
     for filler in fillers():
         filler(size)
+    # Bulk inserts send no model signals: every version (catalogue, figures, signal counts)
+    # starts afresh.
+    caches[catalogue.CACHE].clear()
 
 
 def sample_ids() -> dict[str, object]:
     """Objects the page paths point at (a published activity, …), picked after filling."""
     from network.models import Activity
+    from signals.models import Signal
 
-    return {"activity": Activity.objects.published().order_by("pk").values_list("pk", flat=True)[0]}
+    return {
+        "activity": Activity.objects.published().order_by("pk").values_list("pk", flat=True)[0],
+        "signal": Signal.objects.order_by("-pk").values_list("reference", flat=True)[0],
+    }
 
 
 def coordinator_session() -> str:

@@ -15,7 +15,7 @@ from coalition.lib import absolute_url
 from coalition.tasks import send_email, waiting_task_kwargs
 from signals.models import Signal, SignalEvent, SignalMail
 from signals.services.workflow import in_site_language, record_event
-from signals.tasks import send_signal_mail
+from signals.tasks import send_signal_mail, send_signal_mails
 
 Kind = SignalEvent.Kind
 
@@ -33,6 +33,25 @@ def queue_mail(*, signal: Signal, kind: str, to: str, subject: str, body: str) -
     return mail
 
 
+def queue_mails(*, signal: Signal, mails: list[SignalMail], events: list[SignalEvent] = ()):
+    """``queue_mail`` for several mails of a new signal at once: the outbox rows in one
+    insert and their timeline events (with ``events``, the signal's own) in another; each
+    mail's task is queued after the commit."""
+    SignalMail.objects.bulk_create(mails)
+    SignalEvent.objects.bulk_create(
+        [
+            *events,
+            *(
+                SignalEvent(signal=signal, kind=Kind.MAIL_QUEUED, detail=mail.get_kind_display())
+                for mail in mails
+            ),
+        ]
+    )
+    ids = [mail.pk for mail in mails]
+    transaction.on_commit(lambda: send_signal_mails.enqueue(mail_ids=ids), robust=True)
+    return mails
+
+
 def sweep_outbox(*, now: datetime.datetime) -> int:
     """Queue a task for every outbox mail that is not sent and that no worker or task will
     send: failed ones (below the attempt limit), ones whose worker died while sending (the
@@ -45,6 +64,8 @@ def sweep_outbox(*, now: datetime.datetime) -> int:
     lost = Q(state=SignalMail.State.QUEUED, claimed_until__isnull=True, created_at__lt=now - lease)
     candidates = SignalMail.objects.filter(free & (failed | abandoned | lost)).exclude(to="")
     waiting = {kwargs.get("mail_id") for kwargs in waiting_task_kwargs(send_signal_mail)}
+    for kwargs in waiting_task_kwargs(send_signal_mails):
+        waiting.update(kwargs.get("mail_ids", []))
     ids = [pk for pk in candidates.values_list("pk", flat=True) if pk not in waiting]
     for mail_id in ids:
         send_signal_mail.enqueue(mail_id=mail_id)

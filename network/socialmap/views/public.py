@@ -68,20 +68,44 @@ def map_settings() -> dict:
 
 @require_safe
 def activity_view(request, pk):
-    activity = get_object_or_404(Activity.objects.published().with_related(), pk=pk)
+    """The activity's article and the blank mistake form are built once per catalogue
+    version, language and day; the CSRF token and the shortlist button per request."""
     today = timezone.localdate()
+    parts = catalogue.cached(
+        ("activity", pk, get_language(), today), lambda: _activity_parts(pk, today)
+    )
     return render(
         request,
         "network/socialmap/activity.html",
         {
+            "activity": parts,
+            "article": mark_safe(parts["article"]),  # noqa: S308 (our own template's output)
+            "report_fields": mark_safe(parts["report_fields"]),  # noqa: S308 (our own output)
+            "in_shortlist": pk in request.session.get(SHORTLIST, []),
+        },
+    )
+
+
+def _activity_parts(pk: int, today) -> dict:
+    """What the page needs of the activity: its article, rendered, and a few plain facts
+    (Http404 when it is not published; that is not cached)."""
+    activity = get_object_or_404(Activity.objects.published().with_related(), pk=pk)
+    article = render_to_string(
+        "network/socialmap/activity.html#article",
+        {
             "activity": activity,
             "next_dates": activity.next_dates(today),
             "is_stale": activity.is_stale(today),
-            "report_form": MistakeReportForm(),
             "map_settings": map_settings(),
-            "in_shortlist": activity.pk in request.session.get(SHORTLIST, []),
         },
     )
+    return {
+        "pk": activity.pk,
+        "title": activity.title,
+        "has_location": activity.has_location(),
+        "article": article,
+        "report_fields": render_to_string("_crispy_form.html", {"form": MistakeReportForm()}),
+    }
 
 
 @require_POST
@@ -89,7 +113,12 @@ def report_mistake(request, pk):
     activity = get_object_or_404(Activity.objects.published(), pk=pk)
     form = MistakeReportForm(request.POST)
     if not form.is_valid():
-        context = {"activity": activity, "report_form": form, "next_dates": []}
+        parts = _activity_parts(pk, timezone.localdate())
+        context = {
+            "activity": parts,
+            "article": mark_safe(parts["article"]),  # noqa: S308 (our own template's output)
+            "report_form": form,
+        }
         return render(request, "network/socialmap/activity.html", context, status=400)
     services.report_mistake(activity=activity, **form.cleaned_data)
     messages.success(request, _("Thank you. We will check what you reported."))
