@@ -332,7 +332,7 @@ def main() -> int:
                 stats["queries"] = count_queries(page, path, session)
                 results.append({"page": page.name, "size": size, **stats})
                 print(
-                    f"  {page.name:<36} median {stats['median_ms']:>6.1f} ms  "
+                    f"  {page.name:<50} median {stats['median_ms']:>6.1f} ms  "
                     f"{stats['rps']:>7.1f}/s  {stats['queries']} queries",
                     flush=True,
                 )
@@ -368,13 +368,13 @@ def with_ratios(results: list[dict], trivial: str, base_size: int) -> list[dict]
 
 def print_table(rows: list[dict], sizes: list[int]) -> None:
     header = (
-        f"{'page':<36}{'rows':>9}{'median ms':>11}{'p95 ms':>9}{'req/s':>9}"
+        f"{'page':<50}{'rows':>9}{'median ms':>11}{'p95 ms':>9}{'req/s':>9}"
         f"{'queries':>9}{'x trivial':>11}{'p95 x':>7}{'growth':>9}"
     )
     print("\n" + header + "\n" + "-" * len(header))
     for row in sorted(rows, key=lambda r: (r["page"], r["size"])):
         print(
-            f"{row['page']:<36}{row['size']:>9,}{row['median_ms']:>11.1f}{row['p95_ms']:>9.1f}"
+            f"{row['page']:<50}{row['size']:>9,}{row['median_ms']:>11.1f}{row['p95_ms']:>9.1f}"
             f"{row['rps']:>9.1f}{row['queries']:>9}{row['ratio_to_trivial']:>11.2f}"
             f"{row['p95_ratio_to_trivial']:>7.2f}"
             f"{row['growth_from_smallest']:>9.2f}"
