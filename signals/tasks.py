@@ -33,13 +33,6 @@ def send_signal_mail(*, mail_id: int) -> str:
     return deliver_mail(mail_id=mail_id)
 
 
-@task
-def send_signal_mails(*, mail_ids: list[int]) -> list[str]:
-    """Send the outbox mails of one new signal, each on its own claim (one task, one insert
-    in the task table, for the request that stored the signal)."""
-    return [deliver_mail(mail_id=mail_id) for mail_id in mail_ids]
-
-
 @in_site_language
 def deliver_mail(*, mail_id: int) -> str:
     """Send one outbox mail (once); record sent or failed in the timeline."""

@@ -15,7 +15,7 @@ from coalition.lib import absolute_url
 from coalition.tasks import send_email, waiting_task_kwargs
 from signals.models import Signal, SignalEvent, SignalMail
 from signals.services.workflow import in_site_language, record_event
-from signals.tasks import send_signal_mail, send_signal_mails
+from signals.tasks import send_signal_mail
 
 Kind = SignalEvent.Kind
 
@@ -47,8 +47,10 @@ def queue_mails(*, signal: Signal, mails: list[SignalMail], events: list[SignalE
             ),
         ]
     )
-    ids = [mail.pk for mail in mails]
-    transaction.on_commit(lambda: send_signal_mails.enqueue(mail_ids=ids), robust=True)
+    # One task per mail (not one for all): a worker killed while sending one mail holds
+    # back only that mail, until its claim runs out and the sweep queues it again.
+    for mail in mails:
+        transaction.on_commit(lambda pk=mail.pk: send_signal_mail.enqueue(mail_id=pk), robust=True)
     return mails
 
 
@@ -64,8 +66,6 @@ def sweep_outbox(*, now: datetime.datetime) -> int:
     lost = Q(state=SignalMail.State.QUEUED, claimed_until__isnull=True, created_at__lt=now - lease)
     candidates = SignalMail.objects.filter(free & (failed | abandoned | lost)).exclude(to="")
     waiting = {kwargs.get("mail_id") for kwargs in waiting_task_kwargs(send_signal_mail)}
-    for kwargs in waiting_task_kwargs(send_signal_mails):
-        waiting.update(kwargs.get("mail_ids", []))
     ids = [pk for pk in candidates.values_list("pk", flat=True) if pk not in waiting]
     for mail_id in ids:
         send_signal_mail.enqueue(mail_id=mail_id)
