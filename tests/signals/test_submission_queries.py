@@ -34,6 +34,12 @@ def redis_cache(settings):
     redis.Redis.from_url(REDIS_URL).flushdb()
 
 
+def mail_tasks(callbacks) -> int:
+    """The callbacks after the commit that queue a mail's task (the others start new cache
+    versions: Redis, no SQL)."""
+    return sum("queue_mails" in callback.__qualname__ for callback in callbacks)
+
+
 def test_a_submission_takes_at_most_ten_queries(redis_cache, django_capture_on_commit_callbacks):
     """By phone: one mail (to the coordinators), so one task after the commit."""
     group = TargetGroup.objects.first()
@@ -57,8 +63,9 @@ def test_a_submission_takes_at_most_ten_queries(redis_cache, django_capture_on_c
     assert SignalMail.objects.filter(signal=signal).count() == 1
     kinds = list(signal.events.values_list("kind", flat=True))
     assert kinds == [SignalEvent.Kind.CREATED, SignalEvent.Kind.MAIL_QUEUED]
-    assert len(after_commit) == 1  # the mail's task, queued after the commit (one insert)
-    assert len(queries) + len(after_commit) <= 10, "\n".join(q["sql"][:90] for q in queries)
+    tasks = mail_tasks(after_commit)
+    assert tasks == 1  # the mail's task, queued after the commit (one insert)
+    assert len(queries) + tasks <= 10, "\n".join(q["sql"][:90] for q in queries)
 
 
 def test_with_an_email_address_one_more_task(redis_cache, django_capture_on_commit_callbacks):
@@ -72,8 +79,8 @@ def test_with_an_email_address_one_more_task(redis_cache, django_capture_on_comm
 
     assert response.status_code == 302
     assert SignalMail.objects.count() == 2
-    assert len(after_commit) == 2
-    assert len(queries) + len(after_commit) <= 11
+    assert mail_tasks(after_commit) == 2
+    assert len(queries) + 2 <= 11
 
 
 def test_the_counter_starts_a_year_and_counts_on():
