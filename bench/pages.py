@@ -147,8 +147,9 @@ SEARCH_PAIRS = [
 SEARCH_FILTERS = ["", "&gratis=on", "&toegankelijk=on", "&dagdeel=morning", "&dag=TU"]
 
 
-def search_paths():
-    """An endless sequence of search addresses, no two alike in one run."""
+def search_paths(mark: str = ""):
+    """An endless sequence of search addresses, no two alike in one run; ``mark`` (a
+    parameter the search ignores but its cache key holds) keeps another sequence apart."""
     import itertools
     import random
 
@@ -158,7 +159,7 @@ def search_paths():
     for n in itertools.count():
         term, extra = combos[n % len(combos)]
         yield f"/sociale-kaart/?q={term.replace(' ', '+')}{extra}" + (
-            f"&p={n // len(combos)}" if n >= len(combos) else ""
+            f"&p={mark}{n // len(combos)}" if n >= len(combos) or mark else ""
         )
 
 
