@@ -15,25 +15,19 @@ def counts_changed(**kwargs) -> None:
     catalogue.changed(data=DATA)
 
 
-def status_counts(user) -> dict[str, int]:
-    """Signals per status among those ``user`` sees (``visible_to``): the cache key is the
-    set of districts that restricts them, so colleagues with the same districts share it."""
+def queue_counts(user) -> tuple[dict[str, int], int]:
+    """Signals per status among those ``user`` sees (``visible_to``), and the failed outbox
+    mails, in one cache entry: the key is the set of districts that restricts the user, so
+    colleagues with the same districts share it."""
     from django.db.models import Count
 
     districts = sorted(
         CoordinatorDistrict.objects.filter(user=user).values_list("district_id", flat=True)
     )
 
-    def build() -> dict[str, int]:
+    def build() -> tuple[dict[str, int], int]:
         visible = Signal.objects.visible_to(user)
-        return dict(visible.values_list("status").annotate(n=Count("pk")).order_by())
+        counts = dict(visible.values_list("status").annotate(n=Count("pk")).order_by())
+        return counts, SignalMail.objects.filter(state=SignalMail.State.FAILED).count()
 
-    return catalogue.cached(("status-counts", tuple(districts)), build, data=DATA)
-
-
-def failed_mail_count() -> int:
-    return catalogue.cached(
-        ("failed-mails",),
-        lambda: SignalMail.objects.filter(state=SignalMail.State.FAILED).count(),
-        data=DATA,
-    )
+    return catalogue.cached(("queue-counts", tuple(districts)), build, data=DATA)

@@ -9,7 +9,7 @@ from signals.forms.triage import (
     QueueFilterForm,
 )
 from signals.models import Signal
-from signals.services.counts import failed_mail_count, status_counts
+from signals.services.counts import queue_counts
 from signals.services.search import record_search
 
 PAGE_SIZE = 25
@@ -22,7 +22,7 @@ def queue(request):
     today = timezone.localdate()
     visible = Signal.objects.visible_to(request.user)
     signals = filters.filter(visible.for_queue(), user=request.user, today=today)
-    counts = status_counts(request.user)
+    counts, failed_mails = queue_counts(request.user)
     paginator = Paginator(signals, PAGE_SIZE)
     if filters.shows_all_open():  # the default view: its total is among the counts
         paginator.count = sum(n for status, n in counts.items() if status not in Signal.FINISHED)
@@ -35,6 +35,6 @@ def queue(request):
         "page": page,
         "today": today,
         "counts": [(value, label, counts.get(value, 0)) for value, label in Signal.Status.choices],
-        "failed_mails": failed_mail_count(),
+        "failed_mails": failed_mails,
     }
     return render(request, "signals/queue.html", context)
