@@ -71,13 +71,21 @@ def fillers():
 
 
 def fill_to(size: int) -> None:
+    from django.core.cache import caches
+
+    from network.socialmap import catalogue
+
     for filler in fillers():
         filler(size)
+    # Bulk inserts send no model signals: every version (catalogue, figures, signal counts)
+    # starts afresh.
+    caches[catalogue.CACHE].clear()
 
 
 def sample_ids() -> dict[str, object]:
     """Objects the page paths point at (a published activity, …), picked after filling."""
     from network.models import Activity, PublicEvent
+    from signals.models import Signal
 
     return {
         "activity": Activity.objects.published().order_by("pk").values_list("pk", flat=True)[0],
@@ -86,6 +94,10 @@ def sample_ids() -> dict[str, object]:
         "event": PublicEvent.objects.filter(title__startswith="Bench")
         .order_by("pk")
         .values_list("pk", flat=True)[0],
+        # A filled signal (not one the form stored during the run): the same kind at each size.
+        "signal": Signal.objects.filter(form_token__isnull=True, channel__in=["phone", "desk"])
+        .order_by("pk")
+        .values_list("reference", flat=True)[0],
     }
 
 

@@ -64,6 +64,115 @@ def page_form_data() -> dict:
     }
 
 
+# Words and word pairs a resident types into the social map's search box: every request of
+# the cold search takes the next combination of a term and filters, so none comes from the
+# catalogue cache (the run starts a new catalogue version after each fill).
+SEARCH_WORDS = [
+    "wandelen",
+    "koffie",
+    "ontmoeten",
+    "bewegen",
+    "taalcafé",
+    "schilderen",
+    "eten",
+    "computerhulp",
+    "mantelzorg",
+    "maatje",
+    "zingen",
+    "tuinieren",
+    "breien",
+    "kaarten",
+    "biljart",
+    "koor",
+    "dans",
+    "yoga",
+    "gym",
+    "fietsen",
+    "zwemmen",
+    "lezen",
+    "bibliotheek",
+    "soep",
+    "lunch",
+    "diner",
+    "buurthuis",
+    "kerk",
+    "moskee",
+    "jongeren",
+    "ouderen",
+    "vrijwilliger",
+    "rouw",
+    "verlies",
+    "weduwe",
+    "alleen",
+    "eenzaam",
+    "praten",
+    "luisteren",
+    "telefoon",
+    "bezoek",
+    "vervoer",
+    "boodschappen",
+    "klussen",
+    "tuin",
+    "muziek",
+    "theater",
+    "film",
+    "museum",
+    "spelletjes",
+    "schaken",
+    "sjoelen",
+    "bingo",
+    "handwerk",
+    "naaien",
+    "koken",
+    "bakken",
+    "markt",
+    "wijk",
+    "voorburg",
+    "leidschendam",
+    "stompwijk",
+    "taal",
+    "nederlands",
+    "sport",
+    "bewegen",
+    "beweegmaatje",
+    "geheugen",
+    "dementie",
+    "gezondheid",
+]
+SEARCH_PAIRS = [
+    f"{a} {b}"
+    for offset in (7, 13, 23)
+    for a, b in zip(SEARCH_WORDS, SEARCH_WORDS[offset:], strict=False)
+]
+SEARCH_FILTERS = ["", "&gratis=on", "&toegankelijk=on", "&dagdeel=morning", "&dag=TU"]
+
+
+def search_paths(mark: str = ""):
+    """An endless sequence of search addresses, no two alike in one run; ``mark`` (a
+    parameter the search ignores but its cache key holds) keeps another sequence apart."""
+    import itertools
+    import random
+
+    terms = SEARCH_WORDS + SEARCH_PAIRS
+    combos = [(term, extra) for term in terms for extra in SEARCH_FILTERS]
+    random.Random(os.getpid()).shuffle(combos)
+    for n in itertools.count():
+        term, extra = combos[n % len(combos)]
+        yield f"/sociale-kaart/?q={term.replace(' ', '+')}{extra}" + (
+            f"&p={mark}{n // len(combos)}" if n >= len(combos) or mark else ""
+        )
+
+
+_SEARCHES = None
+
+
+def cold_search(client, page: Page, name: str):
+    global _SEARCHES  # noqa: PLW0603 (one sequence per load-generator process)
+    if _SEARCHES is None:
+        _SEARCHES = search_paths()
+    return client.get(next(_SEARCHES), name=name)
+
+
 def _stored_web_signals() -> set[str]:
     from bench.fill_signals import stored_web_signals
 
@@ -81,6 +190,9 @@ PAGES: dict[str, Page] = {
         Page(
             "social map: text search + filters", "/sociale-kaart/?q=wandelen&doelgroep=1&gratis=on"
         ),
+        Page(
+            "social map: cold search (a new query each time)", "/sociale-kaart/", custom=cold_search
+        ),
         Page("activity page", "/sociale-kaart/activiteit/{activity}/"),
         Page("HSDS API: services list", "/api/hsds/services?per_page=20"),
         Page("agenda", "/agenda/"),
@@ -96,6 +208,8 @@ PAGES: dict[str, Page] = {
             needs_login=True,
         ),
         Page("my work", "/signalen/mijn-werk/", needs_login=True),
+        Page("signal detail page", "/signalen/{signal}/", needs_login=True),
+        Page("quickscan: every district", "/monitor/wijken/", needs_login=True),
         Page(
             "partner's referral inbox",
             "/netwerk/doorverwijzingen/",

@@ -28,8 +28,10 @@ sys.path.insert(0, str(ROOT))
 VENV_BIN = Path(sys.executable).parent
 
 
-def bench_environment(database_url: str) -> dict[str, str]:
+def bench_environment(database_url: str, redis_url: str = "") -> dict[str, str]:
     return {
+        # As in production: sessions, rate limits and caches in Redis (empty: the database).
+        "REDIS_URL": redis_url,
         "DJANGO_SETTINGS_MODULE": "coalition.settings",
         "DATABASE_URL": database_url,
         "DATABASE_CONN_MAX_AGE": "60",
@@ -69,6 +71,46 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+MASTERS: list[int] = []  # the pid of each gunicorn started, for worker_rss_mb
+
+
+def worker_rss_mb(master: int) -> list[float]:
+    """The resident set size of each worker of the gunicorn whose master is ``master``."""
+    try:
+        children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    except OSError:
+        return []
+    sizes = []
+    for child in children:
+        for line in Path(f"/proc/{child}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                sizes.append(round(int(line.split()[1]) / 1024, 1))
+    return sizes
+
+
+def machine() -> dict[str, str]:
+    """The commit measured and the machine it ran on."""
+    from django.db import connection
+
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short=10", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        (postgres,) = cursor.fetchone()
+    return {
+        "commit": commit + ("+changes" if dirty else ""),
+        "cores": str(os.cpu_count()),
+        "postgresql": postgres.split()[0],
+    }
+
+
 @contextmanager
 def gunicorn(env: dict[str, str], workers: int, threads: int = 4):
     port = free_port()
@@ -85,6 +127,7 @@ def gunicorn(env: dict[str, str], workers: int, threads: int = 4):
         env={**os.environ, **env},
     )
     url = f"http://127.0.0.1:{port}"
+    MASTERS.append(process.pid)
     try:
         for _ in range(100):
             try:
@@ -192,25 +235,40 @@ def count_queries(page, path: str, session: str) -> int:
     client = Client(HTTP_HOST="127.0.0.1")
     if page.needs_login:
         client.cookies["sessionid"] = session
-    page.request(DjangoClient(client), name=page.name, path=path)  # warm, as under load
-    with CaptureQueriesContext(connection) as queries:
-        page.request(DjangoClient(client), name=page.name, path=path)
-    return len(queries)
+    import bench.pages
+
+    # The cold search counted on addresses the load never asked (else: a cache hit).
+    bench.pages._SEARCHES = bench.pages.search_paths(mark="queries-")  # noqa: SLF001
+    wrapped = DjangoClient(client, CaptureQueriesContext(connection))
+    page.request(wrapped, name=page.name, path=path)  # warm, as under load
+    page.request(wrapped, name=page.name, path=path)
+    return wrapped.last_queries
 
 
 class DjangoClient:
-    """Django's test client with the locust client's ``get``/``post`` signature."""
+    """Django's test client with the locust client's ``get``/``post`` signature. With
+    ``capture`` it counts the queries of the last request (the POST of a form page)."""
 
-    def __init__(self, client):
+    def __init__(self, client, capture=None):
         self.client = client
+        self.capture = capture
+        self.last_queries = 0
+
+    def _counted(self, call):
+        if self.capture is None:
+            return call()
+        with self.capture:
+            response = call()
+        self.last_queries = len(self.capture.captured_queries)
+        return response
 
     def get(self, path, name=None, **kwargs):
-        response = self.client.get(path)
+        response = self._counted(lambda: self.client.get(path))
         response.text = response.content.decode(errors="replace")
         return response
 
     def post(self, path, data=None, name=None, headers=None, **kwargs):
-        return self.client.post(path, data or {})
+        return self._counted(lambda: self.client.post(path, data or {}))
 
 
 def main() -> int:
@@ -221,16 +279,26 @@ def main() -> int:
             "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/oog_bench"
         ),
     )
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/12"),
+        help="emptied first; '' for the database cache",
+    )
     parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--page", action="append", help="only these pages (repeatable)")
     parser.add_argument("--seconds", type=int, default=6, help="load per page and size")
     parser.add_argument("--users", type=int, default=8, help="concurrent locust users")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
 
-    env = bench_environment(args.database_url)
+    env = bench_environment(args.database_url, args.redis_url)
     os.environ.update(env)
     recreate_database(args.database_url)
+    if args.redis_url:
+        import redis
+
+        redis.Redis.from_url(args.redis_url).flushdb()
     import django
 
     django.setup()
@@ -244,7 +312,8 @@ def main() -> int:
     call_command("collectstatic", "--noinput", verbosity=0)
     call_command("compilemessages", "--ignore", ".venv", verbosity=0)
 
-    results = []
+    about = machine()
+    results, memory = [], {}
     for size in sizes:
         started = time.perf_counter()
         fill_to(size)
@@ -253,6 +322,8 @@ def main() -> int:
         ids = sample_ids()
         with gunicorn(env, args.workers) as url:
             for page in PAGES.values():
+                if args.page and page.name not in args.page and page is not TRIVIAL:
+                    continue
                 path = page.path.format(**ids)
                 session = sessions[page.as_partner]
                 before = page.stored_keys() if page.stored_keys else None
@@ -265,13 +336,21 @@ def main() -> int:
                 stats["queries"] = count_queries(page, path, session)
                 results.append({"page": page.name, "size": size, **stats})
                 print(
-                    f"  {page.name:<36} median {stats['median_ms']:>6.1f} ms  "
+                    f"  {page.name:<50} median {stats['median_ms']:>6.1f} ms  "
                     f"{stats['rps']:>7.1f}/s  {stats['queries']} queries",
                     flush=True,
                 )
+            memory[size] = worker_rss_mb(MASTERS[-1])
+            print(f"  gunicorn workers' resident memory: {memory[size]} MB", flush=True)
 
     table = with_ratios(results, TRIVIAL.name, sizes[0])
+    for row in table:
+        row.update(about, worker_rss_mb=" ".join(map(str, memory[row["size"]])))
     print_table(table, sizes)
+    print(
+        f"commit {about['commit']}, {about['cores']} cores, PostgreSQL {about['postgresql']}; "
+        + "; ".join(f"workers' RSS at {size:,}: {mb} MB" for size, mb in memory.items())
+    )
     write_csv(table)
     failures = sum(row["failures"] for row in table)
     if failures:
@@ -285,20 +364,23 @@ def with_ratios(results: list[dict], trivial: str, base_size: int) -> list[dict]
         baseline = by_key[(trivial, row["size"])]["median_ms"] or 1.0
         first = by_key[(row["page"], base_size)]["median_ms"] or 1.0
         row["ratio_to_trivial"] = round(row["median_ms"] / baseline, 2)
+        p95 = by_key[(trivial, row["size"])]["p95_ms"] or 1.0
+        row["p95_ratio_to_trivial"] = round(row["p95_ms"] / p95, 2)
         row["growth_from_smallest"] = round(row["median_ms"] / first, 2)
     return results
 
 
 def print_table(rows: list[dict], sizes: list[int]) -> None:
     header = (
-        f"{'page':<36}{'rows':>9}{'median ms':>11}{'p95 ms':>9}{'req/s':>9}"
-        f"{'queries':>9}{'x trivial':>11}{'growth':>9}"
+        f"{'page':<50}{'rows':>9}{'median ms':>11}{'p95 ms':>9}{'req/s':>9}"
+        f"{'queries':>9}{'x trivial':>11}{'p95 x':>7}{'growth':>9}"
     )
     print("\n" + header + "\n" + "-" * len(header))
     for row in sorted(rows, key=lambda r: (r["page"], r["size"])):
         print(
-            f"{row['page']:<36}{row['size']:>9,}{row['median_ms']:>11.1f}{row['p95_ms']:>9.1f}"
+            f"{row['page']:<50}{row['size']:>9,}{row['median_ms']:>11.1f}{row['p95_ms']:>9.1f}"
             f"{row['rps']:>9.1f}{row['queries']:>9}{row['ratio_to_trivial']:>11.2f}"
+            f"{row['p95_ratio_to_trivial']:>7.2f}"
             f"{row['growth_from_smallest']:>9.2f}"
         )
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import transaction
 
 from coalition.models import Area, TargetGroup
+from monitoring.cache import figures_changed
 from monitoring.importing import (
     AreaRules,
     LineError,
@@ -112,6 +113,7 @@ def import_indicator_file(*, content: bytes, file_format: str = "ggd") -> Checke
             update_fields=UPDATE_FIELDS,
             batch_size=1000,
         )
+        figures_changed()  # a bulk write sends no model signals
     return checked
 
 
@@ -217,6 +219,7 @@ def import_kerncijfers_file(*, content: bytes, year: int) -> CheckedFile:
             unique_fields=["area", "year"],
             update_fields=[*PROFILE_FIELDS, "source"],
         )
+        figures_changed()  # a bulk write sends no model signals
     return checked
 
 

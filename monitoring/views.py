@@ -6,12 +6,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from coalition import pdf
 from coalition.exports import table_download
 from coalition.models import TargetGroup
+from monitoring import cache as figures_cache
 from monitoring import own_figures as own
 from monitoring import pages, report, trend
 from monitoring.forms import (
@@ -33,6 +36,20 @@ FIRST_REPORT_YEAR, LAST_REPORT_YEAR = 2000, 2100
 
 @require_GET
 def dashboard(request):
+    """The body is built once per figures version, indicator asked, language and the two
+    permissions it shows links for (``monitoring/cache.py``); public, aggregate figures only."""
+    key = (
+        "dashboard",
+        get_language(),
+        request.GET.get("indicator", ""),
+        request.user.has_perm("monitoring.add_measurement"),
+        request.user.has_perm("monitoring.view_measurement"),
+    )
+    body = figures_cache.cached(key, lambda: _dashboard_body(request))
+    return render(request, "monitoring/dashboard.html", {"body": mark_safe(body)})  # noqa: S308 (our own template's output)
+
+
+def _dashboard_body(request) -> str:
     indicators = list(Indicator.objects.loneliness())
     indicator = ChartChoiceForm(request.GET, indicators=indicators).chosen_indicator()
     everything = load_series(
@@ -47,9 +64,8 @@ def dashboard(request):
         goal_year=GOAL_YEAR,
         references=[s for s in everything if s.first.area.code != settings.MUNICIPALITY_CODE],
     )
-    return render(
-        request,
-        "monitoring/dashboard.html",
+    return render_to_string(
+        "monitoring/dashboard.html#body",
         {
             "indicators": indicators,
             "indicator": indicator,
@@ -58,6 +74,7 @@ def dashboard(request):
             "goal_year": GOAL_YEAR,
             "header": ",".join(HEADER),
         },
+        request=request,
     )
 
 

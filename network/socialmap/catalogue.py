@@ -26,32 +26,44 @@ _local: OrderedDict[str, tuple[str, object]] = OrderedDict()  # key -> (version,
 _local_lock = threading.Lock()
 
 
-def changed(**kwargs) -> None:
+def changed(*, data: str = VERSION_KEY, **kwargs) -> None:
     """Start a new catalogue version, now and again when the current transaction commits.
+
+    ``data`` names another version kept the same way (the monitor's figures, the signals'
+    counts): pages built from other data use ``cached(..., data=...)`` with their own.
 
     The second bump matters: a page built between the first bump and the commit still shows
     the old data and is stored under the first new version, which the commit then retires.
     Call it after a bulk ``update()`` that changes what the public sees.
     """
-    _bump()
-    transaction.on_commit(_bump)
+    _bump(data)
+    transaction.on_commit(lambda: _bump(data))
 
 
-def _bump() -> None:
-    caches[CACHE].set(VERSION_KEY, uuid4().hex, None)
+def changer(data: str) -> Callable:
+    """A receiver for Django's model signals that starts a new version of ``data``."""
+
+    def receiver(**kwargs) -> None:
+        changed(data=data)
+
+    return receiver
 
 
-def version() -> str:
+def _bump(data: str = VERSION_KEY) -> None:
+    caches[CACHE].set(data, uuid4().hex, None)
+
+
+def version(data: str = VERSION_KEY) -> str:
     """The current catalogue version (one lookup in the shared cache)."""
     cache = caches[CACHE]
-    current = cache.get(VERSION_KEY)
+    current = cache.get(data)
     if current is None:
         current = uuid4().hex
-        cache.add(VERSION_KEY, current, None)
+        cache.add(data, current, None)
     return current
 
 
-def cached(key_parts: tuple, build: Callable[[], object]):
+def cached(key_parts: tuple, build: Callable[[], object], *, data: str = VERSION_KEY):
     """What ``build()`` returns for ``key_parts`` in the current catalogue version.
 
     A hit costs one lookup of the version in the shared cache. A version bumped while
@@ -59,8 +71,8 @@ def cached(key_parts: tuple, build: Callable[[], object]):
     slow rebuild.
     """
     cache = caches[CACHE]
-    key = hashlib.sha256(repr(key_parts).encode()).hexdigest()
-    current = version()
+    key = hashlib.sha256(repr((data, key_parts)).encode()).hexdigest()
+    current = version(data)
     with _local_lock:
         entry = _local.get(key)
         if entry is not None and entry[0] == current:

@@ -65,6 +65,11 @@ class QueueFilterForm(forms.Form):
         term = self.cleaned_data.get("q", "").strip() if self.is_valid() else ""
         return classify_term(term) if term else None
 
+    def shows_all_open(self) -> bool:
+        """No filter and no search: every open signal the coordinator may see."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return not any(value for name, value in data.items() if name != "sort")
+
     def filter(self, signals, *, user, today):
         data = self.cleaned_data if self.is_valid() else {}
         status = data.get("status")

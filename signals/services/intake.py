@@ -6,8 +6,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -15,20 +14,27 @@ from django.utils.translation import gettext as _
 
 from coalition.lib import absolute_url
 from signals.models import Signal, SignalCounter, SignalEvent, SignalMail
-from signals.services.mail import queue_mail
-from signals.services.workflow import in_site_language, record_event
+from signals.services.mail import queue_mails
+from signals.services.workflow import in_site_language
 
 Kind = SignalEvent.Kind
 
 
 def next_reference(*, year: int) -> str:
-    """S-2026-00042: the next number of the year, from a counter row locked for update."""
-    SignalCounter.objects.get_or_create(year=year)
-    counter = SignalCounter.objects.select_for_update().get(year=year)
-    counter.last_number = F("last_number") + 1
-    counter.save(update_fields=["last_number"])
-    counter.refresh_from_db()
-    return f"S-{year}-{counter.last_number:05d}"
+    """S-2026-00042: the next number of the year, in one query: an upsert of the year's
+    counter row, which stays locked until the transaction ends (PostgreSQL and SQLite both
+    take the row lock of ``INSERT … ON CONFLICT DO UPDATE``), so no number is handed out
+    twice and a rolled-back signal gives its number back."""
+    table = connection.ops.quote_name(SignalCounter._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (year, last_number) VALUES (%s, 1) "  # noqa: S608 (our table)
+            f"ON CONFLICT (year) DO UPDATE SET last_number = {table}.last_number + 1 "
+            "RETURNING last_number",
+            [year],
+        )
+        (number,) = cursor.fetchone()
+    return f"S-{year}-{number:05d}"
 
 
 def stored_signal(*, form_token: str | None) -> Signal | None:
@@ -59,9 +65,9 @@ def submit_signal(
     form_token: str | None = None,
 ) -> tuple[Signal, bool]:
     """Store a signal and queue its mails. With a form token seen before, return the signal
-    stored the first time and ``False``: a double submit stores once."""
-    if existing := stored_signal(form_token=form_token):
-        return existing, False
+    stored the first time and ``False``: a double submit stores once. The unique form token
+    decides (the view looks it up first, so a resend costs one query): a second insert with
+    the same token fails, rolls back with its number and finds the first signal."""
     try:
         with transaction.atomic():
             signal = _create_signal(
@@ -90,41 +96,55 @@ def _create_signal(*, data, target_groups, channel, reported_by, form_token) -> 
     signal.contact_due = Signal.first_contact_due(timezone.localdate(now))
     signal.reference = next_reference(year=timezone.localdate(now).year)
     signal.save()
-    signal.target_groups.set(target_groups)
-    record_event(
+    if target_groups:  # a new signal has none yet: insert, no read of what is there
+        through = Signal.target_groups.through
+        through.objects.bulk_create(
+            [through(signal=signal, targetgroup=group) for group in target_groups]
+        )
+    created = SignalEvent(
         signal=signal,
         kind=Kind.CREATED,
         by=reported_by,
         detail=_("Received via %(channel)s.") % {"channel": signal.get_channel_display()},
     )
     link = absolute_url(reverse("signals:detail", args=[signal.reference]))
-    queue_mail(
-        signal=signal,
-        kind=SignalMail.Kind.NOTIFICATION,
-        to=settings.COORDINATOR_EMAIL,
-        subject=_("New signal %(reference)s") % {"reference": signal.reference},
-        body=_(
-            "A new signal %(reference)s has come in via %(channel)s.\n"
-            "Open it in the signal workspace: %(link)s\n"
-        )
-        % {"reference": signal.reference, "channel": signal.get_channel_display(), "link": link},
-    )
-    if signal.contact_email:
-        queue_mail(
+    mails = [
+        SignalMail(
             signal=signal,
-            kind=SignalMail.Kind.CONFIRMATION,
-            to=signal.contact_email,
-            subject=_("We received your report %(reference)s") % {"reference": signal.reference},
+            kind=SignalMail.Kind.NOTIFICATION,
+            to=settings.COORDINATOR_EMAIL,
+            subject=_("New signal %(reference)s") % {"reference": signal.reference},
             body=_(
-                "Thank you for your report. Your reference is %(reference)s.\n\n"
-                "A coordinator of the Sociaal Servicepunt will contact you before "
-                "%(due)s.\n"
-                "Questions? Call %(phone)s and mention your reference.\n"
+                "A new signal %(reference)s has come in via %(channel)s.\n"
+                "Open it in the signal workspace: %(link)s\n"
             )
             % {
                 "reference": signal.reference,
-                "due": date_format(signal.contact_due, "DATE_FORMAT"),
-                "phone": settings.SUPPORT_PHONE,
+                "channel": signal.get_channel_display(),
+                "link": link,
             },
         )
+    ]
+    if signal.contact_email:
+        mails.append(
+            SignalMail(
+                signal=signal,
+                kind=SignalMail.Kind.CONFIRMATION,
+                to=signal.contact_email,
+                subject=_("We received your report %(reference)s")
+                % {"reference": signal.reference},
+                body=_(
+                    "Thank you for your report. Your reference is %(reference)s.\n\n"
+                    "A coordinator of the Sociaal Servicepunt will contact you before "
+                    "%(due)s.\n"
+                    "Questions? Call %(phone)s and mention your reference.\n"
+                )
+                % {
+                    "reference": signal.reference,
+                    "due": date_format(signal.contact_due, "DATE_FORMAT"),
+                    "phone": settings.SUPPORT_PHONE,
+                },
+            )
+        )
+    queue_mails(signal=signal, mails=mails, events=[created])
     return signal

@@ -33,6 +33,27 @@ def queue_mail(*, signal: Signal, kind: str, to: str, subject: str, body: str) -
     return mail
 
 
+def queue_mails(*, signal: Signal, mails: list[SignalMail], events: list[SignalEvent] = ()):
+    """``queue_mail`` for several mails of a new signal at once: the outbox rows in one
+    insert and their timeline events (with ``events``, the signal's own) in another; each
+    mail's task is queued after the commit."""
+    SignalMail.objects.bulk_create(mails)
+    SignalEvent.objects.bulk_create(
+        [
+            *events,
+            *(
+                SignalEvent(signal=signal, kind=Kind.MAIL_QUEUED, detail=mail.get_kind_display())
+                for mail in mails
+            ),
+        ]
+    )
+    # One task per mail (not one for all): a worker killed while sending one mail holds
+    # back only that mail, until its claim runs out and the sweep queues it again.
+    for mail in mails:
+        transaction.on_commit(lambda pk=mail.pk: send_signal_mail.enqueue(mail_id=pk), robust=True)
+    return mails
+
+
 def sweep_outbox(*, now: datetime.datetime) -> int:
     """Queue a task for every outbox mail that is not sent and that no worker or task will
     send: failed ones (below the attempt limit), ones whose worker died while sending (the

@@ -73,35 +73,65 @@ def map_settings() -> dict:
 
 @require_safe
 def activity_view(request, pk):
+    """The activity's article and the blank mistake form are built once per catalogue
+    version, language and day; the CSRF token and the shortlist button per request."""
+    today = timezone.localdate()
+    parts = catalogue.cached(
+        ("activity", pk, get_language(), today), lambda: _activity_parts(pk, today)
+    )
+    return render(request, "network/socialmap/activity.html", activity_page(request, parts))
+
+
+def activity_page(request, parts: dict, *, report_form=None) -> dict:
+    """The page around the cached parts: what depends on the visitor (the shortlist) and,
+    after a refused mistake report, the form with its errors."""
+    shortlist = request.session.get(SHORTLIST, [])
+    context = {
+        "activity": parts,
+        "article": mark_safe(parts["article"]),  # noqa: S308 (our own template's output)
+        "in_shortlist": parts["pk"] in shortlist,
+        "shortlist_count": len(shortlist),
+    }
+    if report_form is None:
+        context["report_fields"] = mark_safe(parts["report_fields"])  # noqa: S308 (ours)
+    else:
+        context["report_form"] = report_form
+    return context
+
+
+def _activity_parts(pk: int, today) -> dict:
+    """What the page needs of the activity: its article, rendered, and a few plain facts
+    (Http404 when it is not published; that is not cached)."""
     activity = get_object_or_404(Activity.objects.published().with_related(), pk=pk)
-    return render(request, "network/socialmap/activity.html", activity_page(request, activity))
+    article = render_to_string(
+        "network/socialmap/activity.html#article",
+        {
+            "activity": activity,
+            "next_dates": activity.next_dates(today),
+            "is_stale": activity.is_stale(today),
+            "map_settings": map_settings(),
+        },
+    )
+    return {
+        "pk": activity.pk,
+        "title": activity.title,
+        "has_location": activity.has_location(),
+        "article": article,
+        "report_fields": render_to_string("_crispy_form.html", {"form": MistakeReportForm()}),
+    }
 
 
 @require_POST
 def report_mistake(request, pk):
-    activity = get_object_or_404(Activity.objects.published().with_related(), pk=pk)
+    activity = get_object_or_404(Activity.objects.published(), pk=pk)
     form = MistakeReportForm(request.POST)
     if not form.is_valid():
-        context = activity_page(request, activity, report_form=form)
+        parts = _activity_parts(pk, timezone.localdate())
+        context = activity_page(request, parts, report_form=form)
         return render(request, "network/socialmap/activity.html", context, status=400)
     services.report_mistake(activity=activity, **form.cleaned_data)
     messages.success(request, _("Thank you. We will check what you reported."))
     return redirect(activity)
-
-
-def activity_page(request, activity, *, report_form=None) -> dict:
-    """What the activity page shows: also when a mistake report comes back with errors."""
-    today = timezone.localdate()
-    shortlist = request.session.get(SHORTLIST, [])
-    return {
-        "activity": activity,
-        "next_dates": activity.next_dates(today),
-        "is_stale": activity.is_stale(today),
-        "report_form": report_form or MistakeReportForm(),
-        "map_settings": map_settings(),
-        "in_shortlist": activity.pk in shortlist,
-        "shortlist_count": len(shortlist),
-    }
 
 
 @require_safe
