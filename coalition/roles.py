@@ -39,18 +39,32 @@ def needs_second_factor(user: User | AnonymousUser) -> bool:
 
 
 def grant(apps, group_name: str, perms: list[str]) -> None:
-    """Give a group permissions ``"app_label.codename"``; for use in data migrations."""
-    from django.contrib.auth.management import create_permissions
+    """Give a group permissions ``"app_label.codename"``; for use in data migrations.
 
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+    Permissions are made after ``migrate`` (post_migrate); a data migration that runs before
+    that makes the ones it is missing first, which walks every app's models, so only then."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
+    wanted = {tuple(perm.split(".")) for perm in perms}
+
+    def existing():
+        found = Permission.objects.filter(codename__in=[code for _, code in wanted])
+        return {
+            (perm.content_type.app_label, perm.codename): perm
+            for perm in found.select_related("content_type")
+            if (perm.content_type.app_label, perm.codename) in wanted
+        }
+
+    permissions = existing()
+    if len(permissions) < len(wanted):
+        from django.contrib.auth.management import create_permissions
+
+        for app_config in apps.get_app_configs():
+            app_config.models_module = True
+            create_permissions(app_config, apps=apps, verbosity=0)
+            app_config.models_module = None
+        permissions = existing()
+    if missing := wanted - permissions.keys():
+        raise LookupError(f"no such permission: {sorted(missing)}")
     group, _ = Group.objects.get_or_create(name=group_name)
-    for perm in perms:
-        app_label, codename = perm.split(".")
-        group.permissions.add(
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        )
+    group.permissions.add(*permissions.values())

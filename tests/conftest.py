@@ -1,4 +1,5 @@
 import copy
+import functools
 from contextlib import contextmanager
 
 import pytest
@@ -147,15 +148,10 @@ def superuser_client(superuser):
 OUR_APPS = ("coalition", "network", "signals", "monitoring")
 
 
-def rerun_data_migrations() -> None:
-    """Run the RunPython steps of our apps' migrations again, in migration order.
-
-    A transactional test empties every table when it ends (content types and permissions
-    come back by themselves); this puts back what the data migrations made: groups with
-    their permissions, target groups, indicators… Data migrations must be idempotent.
-    With --no-migrations (the tables made from the models) it adds them the first time.
-    """
-    from django.apps import apps
+@functools.cache
+def _data_steps() -> tuple:
+    """The RunPython steps of our apps' migrations, in migration order (read once: loading
+    the migration graph costs more than running the steps)."""
     from django.db.migrations.loader import MigrationLoader
     from django.db.migrations.operations import RunPython
 
@@ -165,18 +161,33 @@ def rerun_data_migrations() -> None:
     for node in loader.graph.leaf_nodes():
         if node[0] in OUR_APPS:
             plan += [key for key in loader.graph.forwards_plan(node) if key not in plan]
-    # coalition.roles.grant() clears ``models_module`` of the app configs it is given (right for
-    # a migration's historical apps); here they are the real ones, so put it back afterwards,
-    # or a later flush would no longer announce post_migrate.
+    return tuple(
+        operation
+        for key in plan
+        if key[0] in OUR_APPS
+        for operation in loader.graph.nodes[key].operations
+        if isinstance(operation, RunPython)
+    )
+
+
+def rerun_data_migrations() -> None:
+    """Run the RunPython steps of our apps' migrations again, in migration order.
+
+    A transactional test empties every table when it ends (content types and permissions
+    come back by themselves); this puts back what the data migrations made: groups with
+    their permissions, target groups, indicators… Data migrations must be idempotent.
+    With --no-migrations (the tables made from the models) it adds them the first time.
+    """
+    from django.apps import apps
+
+    # coalition.roles.grant() may clear ``models_module`` of the app configs it is given (right
+    # for a migration's historical apps); here they are the real ones, so put it back
+    # afterwards, or a later flush would no longer announce post_migrate.
     models_modules = {config: config.models_module for config in apps.get_app_configs()}
     try:
         with connection.schema_editor() as editor:
-            for key in plan:
-                if key[0] not in OUR_APPS:
-                    continue
-                for operation in loader.graph.nodes[key].operations:
-                    if isinstance(operation, RunPython):
-                        operation.code(apps, editor)
+            for operation in _data_steps():
+                operation.code(apps, editor)
     finally:
         for config, module in models_modules.items():
             config.models_module = module
