@@ -617,7 +617,17 @@ def assert_security_headers(response) -> None:
     assert response["Referrer-Policy"] == "same-origin"
 
 
-@pytest.mark.parametrize("name", sorted(MATRIX))
+# Rows whose page is a PDF made on the server (seconds each): they run with the slow tests.
+MADE_AS_PDF = {"monitoring:report_pdf"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(name, marks=pytest.mark.slow) if name in MADE_AS_PDF else name
+        for name in sorted(MATRIX)
+    ],
+)
 def test_access_matrix(world, name):
     get_codes, post_codes = MATRIX[name]
     url = url_for(name, world)

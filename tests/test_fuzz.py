@@ -105,6 +105,7 @@ def test_social_map_search_never_fails(published, params):
     assert_escaped(response.content.decode())
 
 
+@pytest.mark.slow
 @FUZZ
 @given(params=st.dictionaries(st.sampled_from(API_PARAMS), TEXT, max_size=4))
 def test_hsds_api_answers_json_or_a_clear_error(published, params):
@@ -117,6 +118,7 @@ def test_hsds_api_answers_json_or_a_clear_error(published, params):
     assert isinstance(response.json(), dict)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(message=TEXT, email=TEXT)
 def test_mistake_report_form_refuses_bad_input_and_stores_nothing(published, message, email):

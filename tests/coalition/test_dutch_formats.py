@@ -90,6 +90,7 @@ def coordinator_pages() -> list[str]:
     )
 
 
+@pytest.mark.slow
 def test_no_form_page_offers_an_untranslated_empty_choice(coordinator_client, partner_client):
     make_activity(organisation=make_organisation())
     responses = {url: coordinator_client.get(url) for url in coordinator_pages()}

@@ -78,6 +78,7 @@ def test_reminder_links_are_stored_in_no_table(stored_tasks, partner):
     assert [(table, v) for table, v in stored_values() if VERIFY_LINK in v] == []
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)  # the worker closes its connection
 def test_reset_mail_made_by_the_worker_has_a_link_that_sets_a_new_password(
     stored_tasks, resident, partner
@@ -106,6 +107,7 @@ def test_reset_mail_made_by_the_worker_has_a_link_that_sets_a_new_password(
     assert partner.check_password("een-nieuw-lang-wachtwoord")
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)  # the worker closes its connection
 def test_invitation_made_by_the_worker_links_to_choosing_a_password(
     stored_tasks, coordinator_client

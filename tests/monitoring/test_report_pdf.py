@@ -55,6 +55,7 @@ def a_year_of_work():
     make_referral(signal=signal, created_at=datetime(2024, 3, 6, 10, tzinfo=UTC), went="yes")
 
 
+@pytest.mark.slow
 def test_pdf_has_cover_sections_figures_and_outline(coordinator_client):
     a_year_of_work()
 
@@ -116,6 +117,7 @@ def test_report_page_uses_a_fixed_number_of_queries(
     assert response.status_code == 200
 
 
+@pytest.mark.slow
 def test_coordinator_saves_conclusions_shown_with_who_in_page_and_pdf(
     coordinator_client, coordinator
 ):
@@ -189,6 +191,7 @@ def test_partner_and_anonymous_may_not_download_the_pdf(partner_client, resident
     assert resident.get(url)["Location"].startswith(reverse("login"))
 
 
+@pytest.mark.slow
 def test_year_without_data_says_so(coordinator_client):
     html = coordinator_client.get(reverse("monitoring:report"), {"jaar": 2031}).content.decode()
     text = text_of(read_pdf(coordinator_client.get(reverse("monitoring:report_pdf", args=[2031]))))
@@ -200,6 +203,7 @@ def test_year_without_data_says_so(coordinator_client):
     assert "<table" not in html
 
 
+@pytest.mark.slow
 def test_pdf_is_made_once_per_version_of_its_data(coordinator_client):
     a_year_of_work()
     url = reverse("monitoring:report_pdf", args=[2024])

@@ -82,6 +82,7 @@ def catalogue():
     }
 
 
+@pytest.mark.slow
 def test_booklet_has_every_activity_with_what_when_where_cost_access_and_join(resident, catalogue):
     reader = read(resident.get(URL))
 
@@ -103,6 +104,7 @@ def test_booklet_has_every_activity_with_what_when_where_cost_access_and_join(re
     assert f"/sociale-kaart/activiteit/{catalogue['walk'].pk}/" in text
 
 
+@pytest.mark.slow
 def test_booklet_has_a_cover_an_index_by_kind_and_the_phone_on_every_page(resident, catalogue):
     reader = read(resident.get(URL))
 
@@ -190,6 +192,7 @@ def test_booklet_form_offers_only_my_organisations_to_a_partner(partner_client, 
     assert 'name="mijn"' not in resident.get(form_url).content.decode()
 
 
+@pytest.mark.slow
 def test_booklet_is_made_once_per_catalogue_version(resident, catalogue):
     first = b"".join(resident.get(URL))
     again = b"".join(resident.get(URL))

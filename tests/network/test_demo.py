@@ -7,7 +7,7 @@ from network import demo
 from network.models import Activity, Organisation
 from tests.conftest import built_once
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # seeds the whole demo once (2 s)
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -28,6 +28,7 @@ def test_the_word_pattern_spares_words_that_contain_je():
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_the_demos_public_texts_say_u():
     call_command("seed_demo", stdout=StringIO())
@@ -62,6 +63,7 @@ PUBLIC_PAGES = [
 PROPER_NAMES = re.compile(r"Voel je thuis", re.IGNORECASE)
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_every_public_page_of_the_demo_says_u():
     call_command("seed_demo", stdout=StringIO())
