@@ -618,7 +618,12 @@ def assert_security_headers(response) -> None:
 
 
 # Rows whose page is a PDF made on the server (seconds each): they run with the slow tests.
-MADE_AS_PDF = {"monitoring:report_pdf"}
+MADE_AS_PDF = {
+    "monitoring:report_pdf",
+    "network:booklet",
+    "network:campaign_poster",
+    "network:campaign_flyer",
+}
 
 
 @pytest.mark.parametrize(

@@ -118,6 +118,7 @@ def test_booklet_has_a_cover_an_index_by_kind_and_the_phone_on_every_page(reside
     assert re.search(r"Wandelgroep Voorburg-Noord \.+ +\d+", index)
 
 
+@pytest.mark.slow
 def test_booklet_with_filters_leaves_other_activities_out(resident, catalogue):
     reader = read(
         resident.get(URL, {"wijk": "WK191601", "doelgroep": "ouderen", "soort": "bewegen"})
@@ -130,6 +131,7 @@ def test_booklet_with_filters_leaves_other_activities_out(resident, catalogue):
     assert "In dit boekje: Voorburg-Noord, Ouderen, Bewegen" in text
 
 
+@pytest.mark.slow
 def test_booklet_has_large_type_and_a_link_from_the_search_page(resident, catalogue):
     reader = read(resident.get(URL, {"wijk": "WK191601"}))
 
@@ -146,6 +148,7 @@ def test_booklet_has_large_type_and_a_link_from_the_search_page(resident, catalo
     assert 'href="/sociale-kaart/boekje/?wijk=WK191601"' in html
 
 
+@pytest.mark.slow
 def test_every_activity_gets_a_qr_code_to_its_page(catalogue):
     from coalition.pdf import qr_svg
     from network.socialmap import booklet
@@ -163,6 +166,7 @@ def test_every_activity_gets_a_qr_code_to_its_page(catalogue):
         assert activity.qr.startswith("<svg")
 
 
+@pytest.mark.slow
 def test_partner_makes_a_booklet_of_the_own_organisation_only(partner_client, partner, catalogue):
     own = make_organisation(name="Buurtwerk Noord", users=[partner])
     make_activity(title="Breiclub van Buurtwerk", organisation=own)
@@ -204,6 +208,7 @@ def test_booklet_is_made_once_per_catalogue_version(resident, catalogue):
     assert "Nieuwe zangmiddag" in changed
 
 
+@pytest.mark.slow
 def test_booklet_without_activities_says_so(resident):
     text = text_of(read(resident.get(URL)))
 

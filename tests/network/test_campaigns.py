@@ -4,6 +4,7 @@ number and QR codes; downloads counted in the own figures."""
 
 from io import BytesIO
 
+import pytest
 from pypdf import PdfReader
 
 from monitoring.campaign_figures import campaign_figure
@@ -44,6 +45,7 @@ def test_unpublished_campaign_is_hidden_from_residents(resident, coordinator_cli
     assert coordinator_client.get(f"/campagnes/{campaign.slug}/").status_code == 200
 
 
+@pytest.mark.slow
 def test_poster_has_text_municipality_phone_and_qr_links(resident, settings):
     settings.SUPPORT_PHONE = "070 123 45 67"
     settings.SITE_URL = "https://oogvoorelkaar.example.org"
@@ -63,6 +65,7 @@ def test_poster_has_text_municipality_phone_and_qr_links(resident, settings):
     assert str(context["report_qr"]).startswith("<svg")
 
 
+@pytest.mark.slow
 def test_flyer_is_a5_and_poster_a4(resident):
     campaign = make_campaign()
 
@@ -73,6 +76,7 @@ def test_flyer_is_a5_and_poster_a4(resident):
     assert round(float(flyer.pages[0].mediabox.width) / 72 * 25.4) == 148
 
 
+@pytest.mark.slow
 def test_downloads_are_counted(resident):
     campaign = make_campaign()
 
