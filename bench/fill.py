@@ -153,6 +153,7 @@ def fill_referrals(size: int) -> None:
     states = list(Referral.State)
     follow_up = datetime.date.today() + datetime.timedelta(weeks=6)
     signals = Signal.objects.filter(referrals__isnull=True).order_by("pk")
+    ids = list(signals.values_list("pk", flat=True)[:want])
     Referral.objects.bulk_create(
         (
             Referral(
@@ -161,7 +162,8 @@ def fill_referrals(size: int) -> None:
                 follow_up_on=follow_up,
                 state=states[pk % len(states)],
             )
-            for pk in signals.values_list("pk", flat=True)[:want]
+            for pk in ids
         ),
         batch_size=2000,
     )
+    Signal.objects.filter(pk__in=ids).refresh_action_dates()

@@ -29,11 +29,15 @@ def fill_signals(size: int) -> None:
         for n in numbers:
             received = start + timedelta(minutes=n % 500_000)
             status = statuses[n % len(statuses)]
+            due = (received + timedelta(days=5)).date()
+            uncontacted = None if status in Signal.FINISHED else due  # refresh_action_dates
             signals.append(
                 Signal(
                     reference=f"S-{year}-{n:05d}",
                     created_at=received,
-                    contact_due=(received + timedelta(days=5)).date(),
+                    contact_due=due,
+                    open_contact_due=uncontacted,
+                    action_on=uncontacted,
                     channel=rng.choice(Signal.Channel.values),
                     reporter_kind=rng.choice(Signal.ReporterKind.values),
                     person_name=f"Bench {n}",

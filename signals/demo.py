@@ -85,6 +85,7 @@ def _make(n, token, rng, districts, groups) -> Signal:
         consent=True,
     )
     signal.target_groups.set(rng.sample(groups, k=min(len(groups), rng.randint(1, 2))))
+    Signal.objects.filter(pk=signal.pk).refresh_action_dates()
     with workflow.site_language():
         workflow.record_event(signal=signal, kind="created", detail=_("(Demo) Received."))
     return signal

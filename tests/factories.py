@@ -77,6 +77,8 @@ def make_signal(**overrides):
     )
     signal = Signal.objects.create(**overrides)
     signal.target_groups.set(target_groups)
+    Signal.objects.filter(pk=signal.pk).refresh_action_dates()  # as the services do
+    signal.refresh_from_db()
     return signal
 
 
@@ -246,7 +248,10 @@ def make_referral(**overrides):
     overrides.setdefault("note", "Mevrouw houdt van handwerken.")
     overrides.setdefault("person_agreed", True)
     overrides.setdefault("follow_up_on", datetime.date(2027, 1, 4))
-    return Referral.objects.create(**overrides)
+    referral = Referral.objects.create(**overrides)
+    type(referral.signal).objects.filter(pk=referral.signal_id).refresh_action_dates()
+    referral.signal.refresh_from_db()
+    return referral
 
 
 def make_public_event(**overrides):

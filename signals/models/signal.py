@@ -20,6 +20,7 @@ from signals.models.search import (
     postcode_key,
 )
 from signals.models.summary import situation_summary
+from signals.models.urgency import UrgencyQuerySet
 from signals.workdays import add_working_days
 
 
@@ -33,7 +34,7 @@ class SignalCounter(models.Model):
         return f"{self.year}: {self.last_number}"
 
 
-class SignalQuerySet(models.QuerySet):
+class SignalQuerySet(UrgencyQuerySet):
     def visible_to(self, user):
         """A coordinator restricted to districts (a team per district) sees the signals of
         those districts and those without a district yet; unrestricted coordinators see all."""
@@ -50,20 +51,11 @@ class SignalQuerySet(models.QuerySet):
     def open(self):
         return self.exclude(status__in=Signal.FINISHED)
 
-    def overdue(self, today: datetime.date):
-        """Open signals without a first contact whose promised contact date has passed."""
-        return self.open().filter(first_contact_at__isnull=True, contact_due__lt=today)
-
     def reported_by(self, user):
         """Signals the user reported, or a colleague of one of the user's organisations."""
         return self.filter(
             Q(reported_by=user) | Q(reporter_organisation__in=user.organisations.all())
         )
-
-    def follow_up_due(self, today: datetime.date):
-        return self.filter(
-            referrals__follow_up_on__lte=today, referrals__followed_up_at__isnull=True
-        ).distinct()
 
     def due_for_anonymisation(self, now: datetime.datetime):
         months = settings.SIGNAL_RETENTION_MONTHS
@@ -98,38 +90,6 @@ class SignalQuerySet(models.QuerySet):
             postcode_key=postcode_key(F("postcode")),
             email_key=Lower("contact_email"),
         )
-
-    def _due_follow_ups(self, today: datetime.date):
-        """The signal's referrals with a follow-up due, as a subquery (Referral is reached
-        through the relation: its module imports this one)."""
-        referral = self.model._meta.get_field("referrals").related_model
-        return referral.objects.filter(signal=models.OuterRef("pk")).follow_up_due(today)
-
-    def needs_action(self, today: datetime.date):
-        """Open signals with something to do today or earlier: a first contact due or
-        overdue, an agreed call-back, or a referral whose follow-up is due."""
-        return self.open().filter(
-            Q(first_contact_at__isnull=True, contact_due__lte=today)
-            | Q(call_back_on__lte=today)
-            | models.Exists(self._due_follow_ups(today))
-        )
-
-    def by_urgency(self, today: datetime.date):
-        """Needs action first: an overdue first contact, then what is due today (first
-        contact, call-back, follow-up), then the rest; oldest first within each."""
-        is_open = ~Q(status__in=Signal.FINISHED)
-        no_contact = is_open & Q(first_contact_at__isnull=True)
-        urgency = models.Case(
-            models.When(no_contact & Q(contact_due__lt=today), then=0),
-            models.When(
-                (no_contact & Q(contact_due=today))
-                | (is_open & Q(call_back_on__lte=today))
-                | models.Exists(self._due_follow_ups(today)),
-                then=1,
-            ),
-            default=2,
-        )
-        return self.alias(urgency=urgency).order_by("urgency", "created_at", "pk")
 
 
 class Signal(models.Model):
@@ -304,6 +264,10 @@ class Signal(models.Model):
         related_name="duplicates",
     )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    # What needs action, kept by ``refresh_action_dates`` (signals/models/urgency.py).
+    open_contact_due = models.DateField(null=True, blank=True, editable=False)
+    follow_up_on = models.DateField(null=True, blank=True, editable=False)
+    action_on = models.DateField(null=True, blank=True, editable=False)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 
     objects = SignalQuerySet.as_manager()
@@ -343,6 +307,21 @@ class Signal(models.Model):
             models.Index(phone_key(F("contact_phone")), name="signal_phone_key"),
             models.Index(postcode_key(F("postcode")), name="signal_postcode_key"),
             models.Index(Lower("contact_email"), name="signal_email_lower"),
+            # The queue's urgency ranges (signals/models/urgency.py) and the badge count.
+            models.Index(
+                fields=["created_at", "id"],
+                condition=Q(open_contact_due__isnull=False),
+                name="signal_uncontacted_created",
+            ),
+            models.Index(
+                fields=["created_at", "id"],
+                condition=Q(open_contact_due__isnull=True) & ~Q(status__in=["closed", "cancelled"]),
+                name="signal_contacted_created",
+            ),
+            models.Index(fields=["open_contact_due"], name="signal_open_contact_due"),
+            models.Index(fields=["action_on"], name="signal_action_on"),
+            models.Index(fields=["follow_up_on"], name="signal_follow_up_on"),
+            models.Index(fields=["assigned_to", "action_on"], name="signal_assigned_action"),
         ]
 
     def __str__(self):

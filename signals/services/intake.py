@@ -94,6 +94,8 @@ def _create_signal(*, data, target_groups, channel, reported_by, form_token) -> 
         signal.contact_when = ""
     signal.created_at = now
     signal.contact_due = Signal.first_contact_due(timezone.localdate(now))
+    # New, not contacted, no call-back or referral: what ``refresh_action_dates`` would store.
+    signal.open_contact_due = signal.action_on = signal.contact_due
     signal.reference = next_reference(year=timezone.localdate(now).year)
     signal.save()
     if target_groups:  # a new signal has none yet: insert, no read of what is there

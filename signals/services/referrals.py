@@ -98,6 +98,7 @@ def record_follow_up(
         referral.follow_up_note = note
         referral.followed_up_at = timezone.now()
         referral.save()
+        Signal.objects.filter(pk=referral.signal_id).refresh_action_dates()
         answers = _("Went: %(went)s. Helps: %(helps)s. More needed: %(more)s.") % {
             "went": referral.get_went_display(),
             "helps": referral.get_helps_display(),

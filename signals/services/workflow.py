@@ -68,6 +68,7 @@ def guarded(signal: Signal, by: User | None, problem, apply):
             with site_language():
                 result = apply(locked)
             locked.save()
+            Signal.objects.filter(pk=locked.pk).refresh_action_dates()
     if message is not None:
         with site_language():
             logged = problem(locked)
