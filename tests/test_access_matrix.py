@@ -626,14 +626,19 @@ MADE_AS_PDF = {
 }
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
+def rows(*, network: bool) -> list:
+    """The rows of the social map and partner network, or all the others. They are checked
+    in two modules (this one and ``test_access_matrix_network.py``), so that pytest-xdist runs
+    them on two workers, each building the world once; the table stays one."""
+    return [
         pytest.param(name, marks=pytest.mark.slow) if name in MADE_AS_PDF else name
         for name in sorted(MATRIX)
-    ],
-)
-def test_access_matrix(world, name):
+        if name.startswith("network:") == network
+    ]
+
+
+def check_row(world: dict, name: str) -> None:
+    """Every role's GET and POST of the row's URL answer as the table says."""
     get_codes, post_codes = MATRIX[name]
     url = url_for(name, world)
     outcome = {"GET": [], "POST": []}
@@ -647,6 +652,17 @@ def test_access_matrix(world, name):
 
     assert " ".join(outcome["GET"]) == get_codes, f"GET {url}"
     assert " ".join(outcome["POST"]) == post_codes, f"POST {url}"
+
+
+def test_the_two_modules_check_every_row():
+    names = [getattr(row, "values", (row,))[0] for row in rows(network=False) + rows(network=True)]
+
+    assert sorted(names) == sorted(MATRIX)
+
+
+@pytest.mark.parametrize("name", rows(network=False))
+def test_access_matrix(world, name):
+    check_row(world, name)
 
 
 def test_every_post_without_a_csrf_token_is_refused(world):
