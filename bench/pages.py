@@ -166,6 +166,13 @@ def search_paths(mark: str = ""):
         )
 
 
+def counted_searches():
+    """The cold search's addresses whose queries ``make bench`` counts: never asked by the
+    load (``p`` is ignored by the search but part of its cache key), each a word that finds
+    activities at every size, so the count is that of a page of results built afresh."""
+    return iter(f"/sociale-kaart/?q={word}&p=counted" for word in ("koffie", "wandelen"))
+
+
 _SEARCHES = None
 
 

@@ -220,8 +220,8 @@ def count_queries(page, path: str, session: str) -> int:
         client.cookies["sessionid"] = session
     import bench.pages
 
-    # The cold search counted on addresses the load never asked (else: a cache hit).
-    bench.pages._SEARCHES = bench.pages.search_paths(mark="queries-")  # noqa: SLF001
+    # The cold search counted on addresses the load never asks (else: a cache hit).
+    bench.pages._SEARCHES = bench.pages.counted_searches()  # noqa: SLF001
     wrapped = DjangoClient(client, CaptureQueriesContext(connection))
     page.request(wrapped, name=page.name, path=path)  # warm, as under load
     page.request(wrapped, name=page.name, path=path)
