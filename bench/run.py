@@ -143,13 +143,12 @@ def gunicorn(env: dict[str, str], workers: int, threads: int = 4):
         process.wait(timeout=20)
 
 
-def run_locust(page, path, url: str, env: dict, seconds: int, users: int, session: str) -> dict:
+def run_locust(
+    page, path, url: str, env: dict, seconds: int, users: int, session: str, accepted_log: Path
+) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         prefix = f"{tmp}/run"
-        # References shown to the visitors of this run (see bench/pages.py, log_accepted).
-        accepted_log = Path(tempfile.gettempdir()) / f"bench-accepted-{os.getpid()}.txt"
-        accepted_log.write_text("")
-        os.environ["BENCH_ACCEPTED_LOG"] = str(accepted_log)
+        accepted_log.write_text("")  # the submissions accepted (see bench/exactly_once.py)
         subprocess.run(
             [
                 str(VENV_BIN / "locust"),
@@ -171,6 +170,7 @@ def run_locust(page, path, url: str, env: dict, seconds: int, users: int, sessio
                 "BENCH_PAGE": page.name,
                 "BENCH_PATH": path,
                 "BENCH_SESSION": session,
+                "BENCH_ACCEPTED_LOG": str(accepted_log),
             },
             check=True,
             capture_output=True,
@@ -195,7 +195,8 @@ def time_once(page, path, url: str, session: str) -> dict:
         request.add_header("Cookie", f"sessionid={session}")
     started = time.perf_counter()
     try:
-        with urllib.request.urlopen(request, timeout=120) as response:  # noqa: S310
+        # Long enough for the booklet of 10,000 activities: at 120 s the run gave up on 1,000.
+        with urllib.request.urlopen(request, timeout=900) as response:  # noqa: S310
             response.read()
             failed = response.status != 200
     except OSError:
@@ -210,23 +211,6 @@ def time_once(page, path, url: str, session: str) -> dict:
     }
 
 
-def check_stored_once(page, before: set[str]) -> int:
-    """Every submission the site accepted (it showed a reference) is stored, and no reference
-    was handed out twice. Returns the number of violations. Stored rows whose answer the load
-    generator did not wait for (stopped mid-request) are counted, not faulted."""
-    accepted = Path(os.environ["BENCH_ACCEPTED_LOG"]).read_text().split()
-    stored = page.stored_keys() - before
-    missing = set(accepted) - stored
-    twice = len(accepted) - len(set(accepted))
-    print(
-        f"  {page.name}: {len(accepted)} accepted, {len(stored)} stored, "
-        f"{len(missing)} accepted but not stored, {twice} references shown twice, "
-        f"{len(stored - set(accepted))} stored while the load stopped",
-        flush=True,
-    )
-    return len(missing) + twice
-
-
 def count_queries(page, path: str, session: str) -> int:
     from django.db import connection
     from django.test import Client
@@ -237,38 +221,39 @@ def count_queries(page, path: str, session: str) -> int:
         client.cookies["sessionid"] = session
     import bench.pages
 
-    # The cold search counted on addresses the load never asked (else: a cache hit).
-    bench.pages._SEARCHES = bench.pages.search_paths(mark="queries-")  # noqa: SLF001
+    # The cold search counted on addresses the load never asks (else: a cache hit).
+    bench.pages._SEARCHES = bench.pages.counted_searches()  # noqa: SLF001
     wrapped = DjangoClient(client, CaptureQueriesContext(connection))
     page.request(wrapped, name=page.name, path=path)  # warm, as under load
     page.request(wrapped, name=page.name, path=path)
-    return wrapped.last_queries
+    return wrapped.queries[page.name]  # a form page's POST, not its form or thank-you page
 
 
 class DjangoClient:
-    """Django's test client with the locust client's ``get``/``post`` signature. With
-    ``capture`` it counts the queries of the last request (the POST of a form page)."""
+    """Django's test client with the locust client's ``get``/``post`` signature (it follows
+    no redirects). With ``capture`` it counts the queries of the last request of each name
+    (a form page's POST is named after the page, its form and thank-you page apart)."""
 
     def __init__(self, client, capture=None):
         self.client = client
         self.capture = capture
-        self.last_queries = 0
+        self.queries: dict[str | None, int] = {}
 
-    def _counted(self, call):
+    def _counted(self, name, call):
         if self.capture is None:
             return call()
         with self.capture:
             response = call()
-        self.last_queries = len(self.capture.captured_queries)
+        self.queries[name] = len(self.capture.captured_queries)
         return response
 
     def get(self, path, name=None, **kwargs):
-        response = self._counted(lambda: self.client.get(path))
+        response = self._counted(name, lambda: self.client.get(path))
         response.text = response.content.decode(errors="replace")
         return response
 
     def post(self, path, data=None, name=None, headers=None, **kwargs):
-        return self._counted(lambda: self.client.post(path, data or {}))
+        return self._counted(name, lambda: self.client.post(path, data or {}))
 
 
 def main() -> int:
@@ -304,6 +289,7 @@ def main() -> int:
     django.setup()
     from django.core.management import call_command
 
+    from bench import exactly_once
     from bench.fill import coordinator_session, fill_to, partner_session, sample_ids
     from bench.pages import PAGES, TRIVIAL
 
@@ -313,7 +299,8 @@ def main() -> int:
     call_command("compilemessages", "--ignore", ".venv", verbosity=0)
 
     about = machine()
-    results, memory = [], {}
+    results, memory, faults = [], {}, []
+    accepted_log = Path(tempfile.gettempdir()) / f"bench-accepted-{os.getpid()}.txt"
     for size in sizes:
         started = time.perf_counter()
         fill_to(size)
@@ -326,13 +313,16 @@ def main() -> int:
                     continue
                 path = page.path.format(**ids)
                 session = sessions[page.as_partner]
-                before = page.stored_keys() if page.stored_keys else None
+                before = exactly_once.stored_submissions() if page.stored_once else None
                 if page.single:
                     stats = time_once(page, path, url, session)
                 else:
-                    stats = run_locust(page, path, url, env, args.seconds, args.users, session)
+                    stats = run_locust(
+                        page, path, url, env, args.seconds, args.users, session, accepted_log
+                    )
                 if before is not None:
-                    stats["failures"] += check_stored_once(page, before)
+                    found = exactly_once.check(accepted_log, before, in_flight=args.users)
+                    faults += [f"{page.name} at {size:,} rows: {fault}" for fault in found]
                 stats["queries"] = count_queries(page, path, session)
                 results.append({"page": page.name, "size": size, **stats})
                 print(
@@ -355,7 +345,10 @@ def main() -> int:
     failures = sum(row["failures"] for row in table)
     if failures:
         print(f"{failures} requests failed under load", file=sys.stderr)
-    return 1 if failures else 0
+    if faults:
+        print(f"EXACTLY-ONCE CHECK FAILED ({len(faults)} faults):", file=sys.stderr)
+        print("\n".join(f"  {fault}" for fault in faults[:20]), file=sys.stderr)
+    return 1 if failures or faults else 0
 
 
 def with_ratios(results: list[dict], trivial: str, base_size: int) -> list[dict]:

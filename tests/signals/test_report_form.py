@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core import mail
 from django.test import Client
@@ -219,3 +221,16 @@ def test_rate_limit_counts_visitors_behind_a_proxy_separately(resident, settings
     again = resident.post("/melden/", report_data(), HTTP_X_FORWARDED_FOR="203.0.113.1", **proxy)
 
     assert (first.status_code, other.status_code, again.status_code) == (302, 302, 429)
+
+
+def test_thanks_cookie_is_plain_so_a_client_that_rewrites_quoted_cookies_still_sees_it(resident):
+    """RFC 6265 allows no backslash, comma or quote inside a cookie value; python-requests
+    (the bench's load generator) drops every \\" from a quoted one. The value goes out
+    unquoted, and the thank-you page shows the reference to a client that returns it as is."""
+    response = post_report(resident)
+
+    sent = response.cookies["signal_thanks"]
+    assert sent.coded_value == sent.value
+    assert re.fullmatch(r"[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]+", sent.value)
+    html = Client().get(reverse("signals:thanks"), HTTP_COOKIE=f"signal_thanks={sent.value}")
+    assert reference_in(html.content.decode()) == Signal.objects.get().reference
