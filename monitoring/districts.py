@@ -8,10 +8,12 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from coalition.exports import table_download
+from monitoring import cache as figures_cache
 from monitoring import comparison, quickscan
 from monitoring.boundaries import BoundariesRejected, check_boundaries, import_boundaries
 from monitoring.forms import (
@@ -22,6 +24,24 @@ from monitoring.forms import (
     pack,
 )
 from monitoring.models import DistrictBoundary
+from network.socialmap import catalogue
+from signals.services import counts
+
+
+def cached_scan(*, year: int, district=None) -> quickscan.Quickscan:
+    """The quickscan, built once per version of everything it counts: the figures (the
+    cache's own version), the catalogue (activities) and the signals (signals, referrals);
+    aggregate figures only, no personal data."""
+    key = (
+        "quickscan",
+        get_language(),
+        year,
+        district.code if district else None,
+        catalogue.version(),
+        catalogue.version(counts.DATA),
+    )
+    districts = [district] if district else None
+    return figures_cache.cached(key, lambda: quickscan.quickscan(year=year, districts=districts))
 
 
 def chosen_year(request) -> int:
@@ -55,7 +75,7 @@ def map_data(scan, choice: MapChoiceForm) -> dict:
 @permission_required("monitoring.view_measurement", raise_exception=True)
 @require_GET
 def districts(request):
-    scan = quickscan.quickscan(year=chosen_year(request))
+    scan = cached_scan(year=chosen_year(request))
     choice = MapChoiceForm(request.GET, measures=quickscan.MEASURES, groups=scan.groups)
     group, measure = choice.group(), choice.measure()
     values = quickscan.map_values(scan, group, measure) if group else {}
@@ -79,7 +99,7 @@ def districts(request):
 @require_GET
 def district(request, code):
     area = get_object_or_404(quickscan.district_areas(), code=code)
-    scan = quickscan.quickscan(year=chosen_year(request), districts=[area])
+    scan = cached_scan(year=chosen_year(request), district=area)
     columns, comparisons = comparison.compare(groups=scan.groups, year=scan.year, district=area)
     return render(
         request,
@@ -98,7 +118,7 @@ def district(request, code):
 @permission_required("monitoring.view_measurement", raise_exception=True)
 @require_GET
 def districts_download(request, extension):
-    scan = quickscan.quickscan(year=chosen_year(request))
+    scan = cached_scan(year=chosen_year(request))
     return table_download(
         f"quickscan-{scan.year}.{extension}",
         quickscan.DOWNLOAD_HEADER,
@@ -111,7 +131,7 @@ def districts_download(request, extension):
 @require_GET
 def district_download(request, code, extension):
     area = get_object_or_404(quickscan.district_areas(), code=code)
-    scan = quickscan.quickscan(year=chosen_year(request), districts=[area])
+    scan = cached_scan(year=chosen_year(request), district=area)
     return table_download(
         f"quickscan-{area.code}-{scan.year}.{extension}",
         quickscan.DOWNLOAD_HEADER,

@@ -17,6 +17,8 @@ from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Least, NullIf
 
+from network.socialmap import catalogue
+
 FAR = datetime.date(9999, 12, 31)  # "never", for LEAST (NULL there means NULL on SQLite)
 
 
@@ -70,6 +72,8 @@ class UrgencyQuerySet(models.QuerySet):
             ),
             far,
         )
+        # A bulk update sends no model signal: start the counts' version here (the badges).
+        catalogue.changed(data="signal-counts")
         return self.update(
             open_contact_due=first,
             follow_up_on=follow_up,

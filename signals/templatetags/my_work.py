@@ -1,9 +1,11 @@
-"""The number beside "My work" in the navigation: one query per page, for coordinators."""
+"""The number beside "My work" in the navigation, for coordinators: counted once per signals
+version and day (``signals/services/counts.py``), so a page costs one lookup of the version."""
 
 from django import template
 from django.utils import timezone
 
 from signals.models import Signal
+from signals.services import counts
 
 register = template.Library()
 
@@ -15,6 +17,10 @@ def my_work_due(context) -> int:
     request = context.get("request")
     if request is None:
         return 0
-    user = request.user
-    mine = Signal.objects.visible_to(user).filter(assigned_to=user)
-    return mine.needs_action(timezone.localdate()).count()
+    user, today = request.user, timezone.localdate()
+
+    def build() -> int:
+        mine = Signal.objects.visible_to(user).filter(assigned_to=user)
+        return mine.needs_action(today).count()
+
+    return counts.cached(("my-work-due", user.pk, today.isoformat()), build)

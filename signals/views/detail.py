@@ -24,7 +24,7 @@ from signals.forms.triage import (
     ReopenForm,
 )
 from signals.models import Signal
-from signals.models.timeline import fold_views
+from signals.models.timeline import timeline
 from signals.services.privacy import anonymise_signal, export_signal, view_signal
 from signals.services.triage import (
     add_note,
@@ -74,7 +74,7 @@ def _detail(request, signal: Signal, bound: dict | None = None, status: int = 20
         today=timezone.localdate(),
         target_groups=list(signal.target_groups.all()),
         attempts=list(signal.contact_attempts.select_related("by")),
-        events=fold_views(list(signal.events.select_related("by").order_by("-at", "-pk"))),
+        events=timeline(signal),
         mails=list(signal.mails.all()),
         satisfaction=list(signal.satisfaction_answers.all()),
         referrals=referrals,

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from signals.access import get_referral_for_partner
 from signals.forms.inbox import DeclineForm, InboxFilterForm, OutcomeForm
 from signals.models import Referral
+from signals.services import counts
 from signals.services.handshake import accept_referral, decline_referral, record_partner_outcome
 from signals.services.privacy import view_signal
 from signals.services.workflow import WorkflowError
@@ -24,10 +25,13 @@ PAGE_SIZE = 25
 @permission_required(ANSWER, raise_exception=True)
 def inbox(request):
     form = InboxFilterForm(request.GET)
-    referrals = Referral.objects.for_partner(request.user).for_inbox()
-    if form.is_valid() and form.cleaned_data["open"]:
+    referrals = Referral.objects.for_partner(request.user, listed=True).for_inbox()
+    only_open = form.is_valid() and form.cleaned_data["open"]
+    if only_open:
         referrals = referrals.awaiting_answer()
     page = Paginator(referrals.order_by("-created_at", "-pk"), PAGE_SIZE)
+    # The number of referrals, once per signals version (signals/services/counts.py).
+    page.count = counts.cached(("inbox", request.user.pk, only_open), referrals.count)
     context = {"form": form, "page": page.get_page(request.GET.get("page"))}
     return render(request, "signals/inbox.html", context)
 

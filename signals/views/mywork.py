@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from signals.models import Referral, Signal
+from signals.services import counts
 from signals.views.queue import PAGE_SIZE
 
 PART_ORDER = Case(
@@ -29,9 +30,25 @@ class WorkSection:
     of_referrals: bool = False
 
 
-def _section(request, key, title, explanation, rows, of_referrals=False) -> WorkSection:
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get(key))
-    return WorkSection(key, title, explanation, page, of_referrals)
+def _section(request, key, title, explanation, rows, of_referrals=False):
+    return key, title, explanation, rows, of_referrals
+
+
+def _paged(request, sections: list[tuple]) -> list[WorkSection]:
+    """Each section's page; the sizes are counted once per signals version and day
+    (``signals/services/counts.py``), not on every request."""
+    today = timezone.localdate()
+    sizes = counts.cached(
+        ("my-work", request.user.pk, today.isoformat()),
+        lambda: {key: rows.count() for key, _title, _text, rows, _refs in sections},
+    )
+    paged = []
+    for key, title, explanation, rows, of_referrals in sections:
+        paginator = Paginator(rows, PAGE_SIZE)
+        paginator.count = sizes[key]  # a cached_property: set, it is not asked again
+        page = paginator.get_page(request.GET.get(key))
+        paged.append(WorkSection(key, title, explanation, page, of_referrals))
+    return paged
 
 
 @require_safe
@@ -86,4 +103,5 @@ def my_work(request):
             of_referrals=True,
         ),
     ]
-    return render(request, "signals/my_work.html", {"sections": sections, "today": today})
+    context = {"sections": _paged(request, sections), "today": today}
+    return render(request, "signals/my_work.html", context)

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from coalition.models import Area
 from monitoring import quickscan
+from monitoring.cache import figures_changed
 from monitoring.models import AreaProfile, DistrictBoundary
 from network.models import Activity
 from tests.factories import (
@@ -319,11 +320,60 @@ def test_quickscan_pages_use_a_fixed_number_of_queries(
         "download": reverse("monitoring:districts_xlsx"),
     }[page]
     coordinator_client.get(url)  # the session and the second step are read once
+    figures_changed()  # a new version: the next request builds the quickscan
 
-    expected = {"overview": 14, "district": 14, "download": 12}[page]  # pages: + "Mijn werk" count
+    expected = {"overview": 13, "district": 13, "download": 12}[page]
     with django_assert_num_queries(expected):
         response = coordinator_client.get(url, {"jaar": YEAR})
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("page", ["overview", "district", "download"])
+def test_quickscan_pages_are_built_once_per_version(
+    coordinator_client, django_assert_max_num_queries, page
+):
+    district = world(30)[0]
+    url = {
+        "overview": reverse("monitoring:districts"),
+        "district": reverse("monitoring:district", args=[district.code]),
+        "download": reverse("monitoring:districts_xlsx"),
+    }[page]
+    coordinator_client.get(url, {"jaar": YEAR})
+
+    # Session, user, permissions, the versions, the boundaries or the comparison: the
+    # quickscan itself is not counted again.
+    with django_assert_max_num_queries({"overview": 10, "district": 12, "download": 8}[page]):
+        response = coordinator_client.get(url, {"jaar": YEAR})
+    assert response.status_code == 200
+
+
+def district_row(client, district, group) -> dict:
+    url = reverse("monitoring:district_csv", args=[district.code])
+    response = client.get(url, {"jaar": YEAR})
+    rows = csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode()))
+    return next(row for row in rows if row["doelgroep"] == group.name)
+
+
+def test_the_cached_quickscan_counts_new_signals_at_once(coordinator_client):
+    district = world(3)[0]
+    older = target_group("ouderen")
+    before = district_row(coordinator_client, district, older)
+
+    received(district, [older], n=10)
+    after = district_row(coordinator_client, district, older)
+
+    assert (before["signalen"], after["signalen"]) == ("<5", "11")
+
+
+def test_the_cached_quickscan_counts_a_new_activity_at_once(coordinator_client):
+    district = world(3)[0]
+    older = target_group("ouderen")
+    before = district_row(coordinator_client, district, older)
+
+    make_activity(district=district, target_groups=[older])
+    after = district_row(coordinator_client, district, older)
+
+    assert (before["activiteiten"], after["activiteiten"]) == ("1", "2")
 
 
 def test_the_share_of_carers_stays_off_the_trend_pages(resident):

@@ -75,11 +75,24 @@ def test_detail_query_count_is_fixed(
     for _ in range(rows):
         ContactAttempt.objects.create(signal=signal, by=coordinator, channel="phone", reached=False)
         SignalEvent.objects.create(signal=signal, kind="note", by=coordinator, detail="Gebeld")
+        SignalEvent.objects.create(signal=signal, kind="viewed", by=coordinator)
 
-    with django_assert_max_num_queries(17):
+    # ... the real events, and the views folded per person and day by the database.
+    with django_assert_max_num_queries(18):
         response = coordinator_client.get(url(signal))
 
     assert response.status_code == 200
+
+
+def test_detail_folds_every_look_of_a_day_into_one_timeline_line(coordinator_client, coordinator):
+    signal = make_signal()
+    for _ in range(3):
+        coordinator_client.get(url(signal))
+
+    html = coordinator_client.get(url(signal)).content.decode()
+
+    assert html.count('class="event-viewed event-folded"') == 1
+    assert "4 keer, tussen" in html
 
 
 @pytest.mark.parametrize("action", ACTIONS)

@@ -162,6 +162,18 @@ def test_navigation_counts_referrals_waiting_for_an_answer(partner_client, partn
     assert '<span class="badge text-bg-primary">1<' in html
 
 
+def test_inbox_counts_follow_an_answer_at_once(partner_client, partner):
+    first = referral_to(partner)
+    referral_to(partner)
+    partner_client.get(INBOX)  # counted, and kept for this signals version
+
+    accept_referral(referral=first, by=partner)
+    html = partner_client.get(INBOX, {"open": "on"}).content.decode()
+
+    assert '<span class="badge text-bg-primary">1<' in html
+    assert html.count(f'href="{INBOX}') == 1 + 1  # the navigation and the one left
+
+
 def test_filter_shows_only_referrals_waiting_for_an_answer(partner_client, partner):
     answered = referral_to(partner)
     waiting = referral_to(partner)
@@ -184,9 +196,9 @@ def test_inbox_uses_a_fixed_number_of_queries(
             activity=make_activity(organisation=organisation),
         )
 
-    # Session, user, permissions, the page and its count, the navigation's count, ...: the
-    # same for 1 and 30 rows.
-    with django_assert_num_queries(10):
+    # Session, user, permissions, the user's organisations, the page, the version of the
+    # counts (the page's and the navigation's, cached), ...: the same for 1 and 30 rows.
+    with django_assert_num_queries(11):
         response = partner_client.get(INBOX)
 
     assert response.status_code == 200

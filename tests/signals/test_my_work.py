@@ -132,6 +132,18 @@ def test_navigation_shows_my_work_with_the_number_due_today(coordinator_client, 
     ) in html
 
 
+def test_my_work_counts_follow_a_change_at_once(coordinator_client, coordinator):
+    today = timezone.localdate()
+    make_signal(assigned_to=coordinator, contact_due=today - DAY)
+    coordinator_client.get(MY_WORK)  # counted, and kept for this signals version
+
+    make_signal(assigned_to=coordinator, contact_due=today - DAY)
+    html = coordinator_client.get(MY_WORK).content.decode()
+
+    assert '<span class="badge badge-nav">2<span class="visually-hidden">' in html
+    assert 'class="badge badge-count">2</span>' in section(html, "eerste-contact")
+
+
 def test_navigation_has_no_my_work_for_partners(partner_client):
     assert "Mijn werk" not in partner_client.get("/").content.decode()
 
