@@ -11,6 +11,7 @@ from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
+from coalition.models import TargetGroup
 from network.socialmap import catalogue
 from signals.forms.intake import ReportForm, read_form_token
 from signals.models import Signal
@@ -103,3 +104,27 @@ def test_a_refused_form_keeps_the_visitors_text_out_of_the_cache():
     cached = [repr(value) for _version, value in catalogue._local.values()]
     cached += [repr(caches["catalogue"].get(key)) for key in caches["catalogue"]._cache]
     assert cached and all("Jansen" not in text for text in cached)
+
+
+def test_a_target_group_switched_off_is_refused_at_once():
+    group = TargetGroup.objects.filter(is_active=True).first()
+    Client().post("/melden/", report_data(target_groups=[group.pk]))  # the choices are cached
+    assert Signal.objects.count() == 1
+
+    group.is_active = False
+    group.save()
+    refused = Client().post("/melden/", report_data(target_groups=[group.pk]))
+
+    assert refused.status_code == 200
+    assert "target_groups" in refused.context["form"].errors
+    assert Signal.objects.count() == 1
+
+
+def test_a_new_district_is_accepted_at_once():
+    Client().post("/melden/", report_data())  # the choices are cached
+    area = make_area(name="Wijk Nieuwland")
+
+    response = Client().post("/melden/", report_data(district=area.pk, postcode=""))
+
+    assert response.status_code == 302
+    assert Signal.objects.latest("pk").district == area
