@@ -8,7 +8,7 @@ import math
 from datetime import date, time
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Avg, F, FloatField, Q
+from django.db.models import Avg, Count, F, FloatField, Q, Window
 from django.db.models.functions import Cast
 
 from network.models import Activity
@@ -137,17 +137,36 @@ def results_page(params: dict, *, page_number, today: date) -> Page:
         centre = params["lat"], params["lon"]
     elif params.get("dichtbij"):
         centre = district_centre(params["dichtbij"])
-    if centre:
-        ids = near(qs, *centre).values_list("pk", flat=True)
-    elif sort == "date":
-        ids = by_next_date(qs, today)
+    if sort == "date" and not centre:
+        page = Paginator(by_next_date(qs, today), PER_PAGE).get_page(page_number)
+    elif centre:
+        page = counted_page(near(qs, *centre), page_number)
     elif sort == "relevance":
-        ids = qs.order_by("-rank", "title", "pk").values_list("pk", flat=True)
+        page = counted_page(qs.order_by("-rank", "title", "pk"), page_number)
     else:
-        ids = qs.order_by("title", "pk").values_list("pk", flat=True)
-    page = Paginator(ids, PER_PAGE).get_page(page_number)
+        page = counted_page(qs.order_by("title", "pk"), page_number)
     found = Activity.objects.with_related().in_bulk(list(page.object_list))
     page.object_list = [found[pk] for pk in page.object_list if pk in found]
+    return page
+
+
+def counted_page(ordered, page_number) -> Page:
+    """The ids on one page of ``ordered`` and the number of matches, in one query (a window
+    count beside the page's ids) where Django's paginator asks two, each ranking every match.
+    Like ``Paginator.get_page``: a page number that is not one gives the first page, one past
+    the end the last (then a second query fetches that page)."""
+    try:
+        number = max(int(page_number), 1)
+    except (TypeError, ValueError):
+        number = 1
+    counted = ordered.annotate(total=Window(Count("pk"))).values_list("pk", "total")
+    rows = list(counted[(number - 1) * PER_PAGE : number * PER_PAGE])
+    paginator = Paginator([], PER_PAGE)
+    paginator.count = rows[0][1] if rows else (ordered.count() if number > 1 else 0)
+    page = paginator.get_page(number)
+    if not rows and page.number != number and paginator.count:
+        rows = list(counted[(page.number - 1) * PER_PAGE : page.number * PER_PAGE])
+    page.object_list = [pk for pk, _total in rows]
     return page
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coalition.forms import IdChoiceField, IdMultipleChoiceField, explain_length_limits
 from coalition.models import Area, TargetGroup
+from network.socialmap import catalogue
 from signals.models import Signal
 
 TOKEN_SALT = "signals.report-form"  # noqa: S105 (a signing salt, not a secret)
@@ -30,6 +31,61 @@ def read_form_token(signed: str) -> str | None:
         return signing.loads(signed, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
     except signing.BadSignature:
         return None
+
+
+def vocabulary() -> dict[str, dict[int, object]]:
+    """The districts and active target groups a report may name, by id, once per catalogue
+    version (a change to either starts a new one, see ``network.apps``): a submission checks
+    its choices against this instead of asking the database for each."""
+
+    def build():
+        return {
+            "district": {area.pk: area for area in Area.objects.filter(kind=Area.Kind.DISTRICT)},
+            "target_groups": {group.pk: group for group in TargetGroup.objects.active()},
+        }
+
+    return catalogue.cached(("signal-form-vocabulary",), build)
+
+
+class VocabularyChoiceField(IdChoiceField):
+    """A district: rendered from its queryset, checked against ``known`` (by id) when set."""
+
+    known: dict | None = None
+
+    def to_python(self, value):
+        if self.known is None or value in self.empty_values:
+            return super().to_python(value)
+        try:
+            return self.known[int(value)]
+        except (KeyError, TypeError, ValueError):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from None
+
+
+class VocabularyMultipleChoiceField(IdMultipleChoiceField):
+    """Target groups: rendered from the queryset, checked against ``known`` (by id) when set;
+    the cleaned value is then a list of groups (no query)."""
+
+    known: dict | None = None
+
+    def clean(self, value):
+        if self.known is None or not value:
+            return super().clean(value)
+        if not isinstance(value, list | tuple):
+            raise forms.ValidationError(self.error_messages["invalid_list"], code="invalid_list")
+        chosen = []
+        for pk in dict.fromkeys(value):
+            try:
+                chosen.append(self.known[int(pk)])
+            except (KeyError, TypeError, ValueError):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                ) from None
+        self.run_validators(chosen)
+        return chosen
 
 
 ROUTES_WITH_CONTACT = [
@@ -152,7 +208,10 @@ class ReportForm(forms.ModelForm):
             ),
             "contact_address": _("Only when you choose a visit at home."),
         }
-        field_classes = {"district": IdChoiceField, "target_groups": IdMultipleChoiceField}
+        field_classes = {
+            "district": VocabularyChoiceField,
+            "target_groups": VocabularyMultipleChoiceField,
+        }
         widgets = {
             "reporter_kind": forms.RadioSelect,
             "person_aware": forms.RadioSelect,
@@ -174,6 +233,10 @@ class ReportForm(forms.ModelForm):
         self.fields["district"].queryset = Area.objects.filter(kind=Area.Kind.DISTRICT)
         self.fields["district"].empty_label = _("I do not know")
         self.fields["target_groups"].queryset = TargetGroup.objects.active()
+        if self.is_bound:
+            known = vocabulary()
+            self.fields["district"].known = known["district"]
+            self.fields["target_groups"].known = known["target_groups"]
         self.fields["reporter_kind"].choices = Signal.ReporterKind.choices
         self.fields["person_aware"].choices = Signal.Awareness.choices
         self.fields["contact_route"].choices = Signal.ContactRoute.choices

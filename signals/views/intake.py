@@ -9,12 +9,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from coalition.roles import is_partner
+from network.socialmap import catalogue
 from signals import ratelimit
-from signals.forms.intake import DeskReportForm, ReportForm
+from signals.forms.intake import DeskReportForm, ReportForm, new_form_token
 from signals.models import Signal
 from signals.services.intake import decoy_thanks, stored_signal, submit_signal
 from signals.views.queue import PAGE_SIZE
@@ -27,8 +31,10 @@ logger = logging.getLogger("signals")
 def report(request):
     organisations = _organisations(request.user)
     if request.method != "POST":
-        form = ReportForm(initial=_partner_initial(request.user), organisations=organisations)
-        return _report_page(request, form)
+        initial = _partner_initial(request.user)
+        if organisations is None and not initial:
+            return _blank_report_page(request)
+        return _report_page(request, ReportForm(initial=initial, organisations=organisations))
     form = ReportForm(request.POST, organisations=organisations)
     if not form.is_valid():
         # Which fields were refused (never their content), to spot abuse or a confusing form.
@@ -52,6 +58,24 @@ def report(request):
 def _report_page(request, form):
     context = {"form": form, "first_contact_days": settings.SIGNAL_FIRST_CONTACT_DAYS}
     return render(request, "signals/report.html", context)
+
+
+def _blank_report_page(request):
+    """The form as a resident first sees it. Its fields are rendered once per language and
+    catalogue version (districts and target groups start a new one, see ``network.apps``);
+    the CSRF token and the one-time form token are new in every response. Only the blank form
+    is cached: a refused form, with what the visitor typed, is always rendered afresh."""
+    fields = catalogue.cached(("signal-form", get_language()), _blank_fields)
+    context = {
+        "blank_fields": mark_safe(fields),  # noqa: S308 (our own template's output)
+        "form_token": new_form_token(),
+        "first_contact_days": settings.SIGNAL_FIRST_CONTACT_DAYS,
+    }
+    return render(request, "signals/report.html", context)
+
+
+def _blank_fields() -> str:
+    return render_to_string("signals/report.html#fields", {"form": ReportForm()})
 
 
 def _organisations(user):

@@ -1,7 +1,8 @@
 """A resident's submission costs a fixed, small number of queries: the lookup of the form
 token, the year's counter (one upsert), the signal, its target groups, the outbox and the
 timeline, and the task of each mail after the commit. The rate limit lives in the cache
-(Redis in production), so it costs no SQL there."""
+(Redis in production), so it costs no SQL there; so do the districts and target groups the
+form checks its choices against (read once per catalogue version: ``warm`` below)."""
 
 import os
 
@@ -40,7 +41,13 @@ def mail_tasks(callbacks) -> int:
     return sum("queue_mails" in callback.__qualname__ for callback in callbacks)
 
 
-def test_a_submission_takes_at_most_ten_queries(redis_cache, django_capture_on_commit_callbacks):
+@pytest.fixture
+def warm(redis_cache):
+    """Another resident's report first: the vocabularies are read once per catalogue version."""
+    Client().post("/melden/", report_data(), REMOTE_ADDR="203.0.113.8")
+
+
+def test_a_submission_takes_at_most_nine_queries(warm, django_capture_on_commit_callbacks):
     """By phone: one mail (to the coordinators), so one task after the commit."""
     group = TargetGroup.objects.first()
     data = report_data(
@@ -58,14 +65,14 @@ def test_a_submission_takes_at_most_ten_queries(redis_cache, django_capture_on_c
         response = client.post("/melden/", data, REMOTE_ADDR="203.0.113.9")
 
     assert response.status_code == 302
-    signal = Signal.objects.get()
+    signal = Signal.objects.latest("pk")
     assert list(signal.target_groups.all()) == [group]
     assert SignalMail.objects.filter(signal=signal).count() == 1
     kinds = list(signal.events.values_list("kind", flat=True))
     assert kinds == [SignalEvent.Kind.CREATED, SignalEvent.Kind.MAIL_QUEUED]
     tasks = mail_tasks(after_commit)
     assert tasks == 1  # the mail's task, queued after the commit (one insert)
-    assert len(queries) + tasks <= 10, "\n".join(q["sql"][:90] for q in queries)
+    assert len(queries) + tasks <= 9, "\n".join(q["sql"][:90] for q in queries)
 
 
 def test_with_an_email_address_one_more_task(redis_cache, django_capture_on_commit_callbacks):
