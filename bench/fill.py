@@ -75,8 +75,13 @@ def fill_to(size: int) -> None:
 
     from network.socialmap import catalogue
 
+    from django.db import connection
+
     for filler in fillers():
         filler(size)
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        with connection.cursor() as cursor:  # planner statistics of what was just inserted
+            cursor.execute("ANALYZE")
     # Bulk inserts send no model signals: every version (catalogue, figures, signal counts)
     # starts afresh.
     caches[catalogue.CACHE].clear()
