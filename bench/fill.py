@@ -72,10 +72,9 @@ def fillers():
 
 def fill_to(size: int) -> None:
     from django.core.cache import caches
+    from django.db import connection
 
     from network.socialmap import catalogue
-
-    from django.db import connection
 
     for filler in fillers():
         filler(size)
