@@ -4,7 +4,7 @@ Coordinators print it for an information market, partners for their own activiti
 residents may download it too: it holds only published activities, as the social map does.
 Only the filters district, target group and kind of activity (and, for a partner, "only my
 organisations") shape it, so the number of different booklets stays small; each is made once
-per catalogue version (``network.socialmap.catalogue``) and kept in the catalogue cache.
+per catalogue version (``network.socialmap.catalogue``) and kept in the "booklets" cache.
 
 A booklet of 1,000 activities takes WeasyPrint minutes and hundreds of megabytes, so no web
 request makes one (issue 17): the view serves a stored PDF, or queues ``make`` as a task
@@ -30,6 +30,7 @@ from network.socialmap.forms import ActivitySearchForm
 FILTERS = ("wijk", "doelgroep", "soort")
 STYLESHEETS = ["network/booklet.css"]
 SECONDS = 60 * 60 * 24
+CACHE = "booklets"  # the PDFs (the database); the claims are in the catalogue cache
 # A claimed key is not queued again for this long: a burst of the same request makes one
 # render, and a render that failed (the worker stopped) is tried again after it.
 CLAIM_SECONDS = 20 * 60
@@ -104,7 +105,7 @@ def key(filters: dict, organisations: list[Organisation] | None) -> str:
 
 def stored(name: str) -> bytes | None:
     """The PDF stored under the key ``name``, if it has been made."""
-    return caches[catalogue.CACHE].get(name)
+    return caches[CACHE].get(name)
 
 
 def claim(name: str) -> bool:
@@ -125,5 +126,5 @@ def make(*, name: str, query: dict, organisation_ids: list[int] | None) -> int:
         "network/socialmap/booklet_pdf.html", context(chosen(form.cleaned_data), organisations)
     )
     content = pdf.render_pdf(html, stylesheets=STYLESHEETS)
-    caches[catalogue.CACHE].set(name, content, SECONDS)
+    caches[CACHE].set(name, content, SECONDS)
     return len(content)
