@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from coalition.lib import absolute_url, password_link
 from coalition.tasks import send_email
 from network.models import Activity, Organisation
+from network.socialmap import booklet
 from network.socialmap.tokens import verification_token
 
 
@@ -53,11 +54,9 @@ def send_verification_reminder(*, activity_id: int, user_id: int, site_url: str 
 
 @task
 def make_booklet(
-    *, name: str, query: dict, organisation_ids: list[int] | None, language: str
+    *, name: str, filter_ids: dict, organisation_ids: list[int] | None, language: str
 ) -> int:
     """Make the social map's booklet (a PDF of minutes for WeasyPrint) and store it under the
     key ``name``, in the language the visitor asked it in; its size in bytes."""
-    from network.socialmap import booklet  # at call time: network.socialmap imports this module
-
     with translation.override(language):
-        return booklet.make(name=name, query=query, organisation_ids=organisation_ids)
+        return booklet.make(name=name, filter_ids=filter_ids, organisation_ids=organisation_ids)

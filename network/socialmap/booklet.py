@@ -23,11 +23,12 @@ from django.utils.translation import gettext as _
 
 from coalition import pdf
 from coalition.lib import absolute_url
-from network.models import Activity, Organisation
+from coalition.models import Area, TargetGroup
+from network.models import Activity, ActivityType, Organisation
 from network.socialmap import catalogue, search
-from network.socialmap.forms import ActivitySearchForm
 
 FILTERS = ("wijk", "doelgroep", "soort")
+MODELS = {"wijk": Area, "doelgroep": TargetGroup, "soort": ActivityType}
 STYLESHEETS = ["network/booklet.css"]
 SECONDS = 60 * 60 * 24
 CACHE = "booklets"  # the PDFs (the database); the claims are in the catalogue cache
@@ -113,18 +114,19 @@ def claim(name: str) -> bool:
     return caches[catalogue.CACHE].add("claim:" + name, True, CLAIM_SECONDS)
 
 
-def make(*, name: str, query: dict, organisation_ids: list[int] | None) -> int:
-    """Make the booklet of the filters in ``query`` (the search form's values) and store it
-    under the key ``name``; its size in bytes."""
-    form = ActivitySearchForm(query)
-    form.is_valid()
+def make(*, name: str, filter_ids: dict, organisation_ids: list[int] | None) -> int:
+    """Make the booklet of the filters ``{name: pk}`` and store it under the key ``name``; its
+    size in bytes."""
+    filters = {}
+    for field in FILTERS:
+        if field in filter_ids:
+            found = MODELS[field].objects.filter(pk=filter_ids[field]).first()
+            filters.update({field: found} if found is not None else {})
     organisations = None
     if organisation_ids is not None:
         found = Organisation.objects.active().filter(pk__in=organisation_ids)
         organisations = list(found.order_by("name"))
-    html = render_to_string(
-        "network/socialmap/booklet_pdf.html", context(chosen(form.cleaned_data), organisations)
-    )
+    html = render_to_string("network/socialmap/booklet_pdf.html", context(filters, organisations))
     content = pdf.render_pdf(html, stylesheets=STYLESHEETS)
     caches[CACHE].set(name, content, SECONDS)
     return len(content)

@@ -32,7 +32,7 @@ def booklet_view(request):
     if content is None and booklet.claim(name):
         make_booklet.enqueue(
             name=name,
-            query={field: request.GET[field] for field in filters},
+            filter_ids={field: value.pk for field, value in filters.items()},
             organisation_ids=None if organisations is None else [o.pk for o in organisations],
             language=get_language(),
         )
