@@ -187,30 +187,6 @@ def run_locust(
     }
 
 
-def time_once(page, path, url: str, session: str) -> dict:
-    """One request, timed from the first byte asked to the last byte read: for a PDF made on
-    the server, the wait a coordinator sees when downloading it (then it is cached)."""
-    request = urllib.request.Request(url + path)  # noqa: S310 (our own server, http)
-    if page.needs_login:
-        request.add_header("Cookie", f"sessionid={session}")
-    started = time.perf_counter()
-    try:
-        # Long enough for the booklet of 10,000 activities: at 120 s the run gave up on 1,000.
-        with urllib.request.urlopen(request, timeout=900) as response:  # noqa: S310
-            response.read()
-            failed = response.status != 200
-    except OSError:
-        failed = True
-    elapsed = (time.perf_counter() - started) * 1000
-    return {
-        "median_ms": elapsed,
-        "p95_ms": elapsed,
-        "rps": 0.0,
-        "requests": 1,
-        "failures": int(failed),
-    }
-
-
 def count_queries(page, path: str, session: str) -> int:
     from django.db import connection
     from django.test import Client
@@ -274,6 +250,12 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=6, help="load per page and size")
     parser.add_argument("--users", type=int, default=8, help="concurrent locust users")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument(
+        "--single-max-rows",
+        type=int,
+        default=10000,
+        help="skip the pages timed alone (the PDFs) above this many rows",
+    )
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
 
@@ -292,6 +274,7 @@ def main() -> int:
     from bench import exactly_once
     from bench.fill import coordinator_session, fill_to, partner_session, sample_ids
     from bench.pages import PAGES, TRIVIAL
+    from bench.single import task_worker, time_once
 
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
@@ -299,7 +282,7 @@ def main() -> int:
     call_command("compilemessages", "--ignore", ".venv", verbosity=0)
 
     about = machine()
-    results, memory, faults = [], {}, []
+    results, memory, faults, skipped = [], {}, [], []
     accepted_log = Path(tempfile.gettempdir()) / f"bench-accepted-{os.getpid()}.txt"
     for size in sizes:
         started = time.perf_counter()
@@ -314,8 +297,13 @@ def main() -> int:
                 path = page.path.format(**ids)
                 session = sessions[page.as_partner]
                 before = exactly_once.stored_submissions() if page.stored_once else None
+                if page.single and size > args.single_max_rows:
+                    skipped.append(f"{page.name} at {size:,} rows")
+                    print(f"  {page.name:<50} skipped: {size:,} > --single-max-rows", flush=True)
+                    continue
                 if page.single:
-                    stats = time_once(page, path, url, session)
+                    with task_worker(env):
+                        stats = time_once(page, path, url, session)
                 else:
                     stats = run_locust(
                         page, path, url, env, args.seconds, args.users, session, accepted_log
@@ -341,6 +329,10 @@ def main() -> int:
         f"commit {about['commit']}, {about['cores']} cores, PostgreSQL {about['postgresql']}; "
         + "; ".join(f"workers' RSS at {size:,}: {mb} MB" for size, mb in memory.items())
     )
+    if skipped:
+        print(
+            f"not timed (above --single-max-rows {args.single_max_rows:,}): " + "; ".join(skipped)
+        )
     write_csv(table)
     failures = sum(row["failures"] for row in table)
     if failures:
@@ -355,7 +347,7 @@ def with_ratios(results: list[dict], trivial: str, base_size: int) -> list[dict]
     by_key = {(row["page"], row["size"]): row for row in results}
     for row in results:
         baseline = by_key[(trivial, row["size"])]["median_ms"] or 1.0
-        first = by_key[(row["page"], base_size)]["median_ms"] or 1.0
+        first = by_key.get((row["page"], base_size), row)["median_ms"] or 1.0
         row["ratio_to_trivial"] = round(row["median_ms"] / baseline, 2)
         p95 = by_key[(trivial, row["size"])]["p95_ms"] or 1.0
         row["p95_ratio_to_trivial"] = round(row["p95_ms"] / p95, 2)

@@ -331,6 +331,14 @@ CACHES["tiles"] = {
     "TIMEOUT": MAP_TILE_CACHE_DAYS * 24 * 3600,
     "OPTIONS": {"MAX_ENTRIES": MAP_TILE_CACHE_ENTRIES},
 }
+# The social map's booklets (network/socialmap/booklet.py): PDFs of megabytes, made by the
+# task worker and served by the web processes, so in the database both share (not in Redis's
+# memory, not on one server's disk), apart from the catalogue so they push out no page.
+CACHES["booklets"] = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "coalition_booklet_cache",
+    "OPTIONS": {"MAX_ENTRIES": env_int("BOOKLET_CACHE_ENTRIES", 300)},
+}
 # The {% cache %} tag's alias: the layout's header, navigation and footer, which depend only on
 # the code, the settings and the language, so each process keeps its own copy.
 CACHES["template_fragments"] = {

@@ -1,6 +1,6 @@
-"""Background work of the network app: the mails with a secret link. Each task gets ids and
-makes the link and the text when it runs, so the link is stored nowhere (see
-coalition/tasks.py); the text is in the site's language."""
+"""Background work of the network app: the mails with a secret link, and the social map's
+booklet. Each mail task gets ids and makes the link and the text when it runs, so the link is
+stored nowhere (see coalition/tasks.py); the text is in the site's language."""
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from coalition.lib import absolute_url, password_link
 from coalition.tasks import send_email
 from network.models import Activity, Organisation
+from network.socialmap import booklet
 from network.socialmap.tokens import verification_token
 
 
@@ -49,3 +50,13 @@ def send_verification_reminder(*, activity_id: int, user_id: int, site_url: str 
             {"activity": activity, "user": user, "link": link},
         )
     return send_email.call(subject=subject, body=body, to=[user.email])
+
+
+@task
+def make_booklet(
+    *, name: str, filter_ids: dict, organisation_ids: list[int] | None, language: str
+) -> int:
+    """Make the social map's booklet (a PDF of minutes for WeasyPrint) and store it under the
+    key ``name``, in the language the visitor asked it in; its size in bytes."""
+    with translation.override(language):
+        return booklet.make(name=name, filter_ids=filter_ids, organisation_ids=organisation_ids)

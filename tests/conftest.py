@@ -53,9 +53,14 @@ def _fresh_page_caches(settings):
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "tiles-tests",
         },
+        "booklets": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "booklets-tests",
+        },
     }
     caches["catalogue"].clear()
     caches["tiles"].clear()
+    caches["booklets"].clear()
     caches["template_fragments"].clear()
     catalogue.forget_local()
 

@@ -4,7 +4,12 @@ Coordinators print it for an information market, partners for their own activiti
 residents may download it too: it holds only published activities, as the social map does.
 Only the filters district, target group and kind of activity (and, for a partner, "only my
 organisations") shape it, so the number of different booklets stays small; each is made once
-per catalogue version (``network.socialmap.catalogue``) and kept in the catalogue cache.
+per catalogue version (``network.socialmap.catalogue``) and kept in the "booklets" cache.
+
+A booklet of 1,000 activities takes WeasyPrint minutes and hundreds of megabytes, so no web
+request makes one (issue 17): the view serves a stored PDF, or queues ``make`` as a task
+(``network.tasks.make_booklet``, run by ``manage.py db_worker``) once per key, claimed in the
+cache, and tells the visitor to try again shortly.
 """
 
 import hashlib
@@ -18,12 +23,18 @@ from django.utils.translation import gettext as _
 
 from coalition import pdf
 from coalition.lib import absolute_url
-from network.models import Activity, Organisation
+from coalition.models import Area, TargetGroup
+from network.models import Activity, ActivityType, Organisation
 from network.socialmap import catalogue, search
 
 FILTERS = ("wijk", "doelgroep", "soort")
+MODELS = {"wijk": Area, "doelgroep": TargetGroup, "soort": ActivityType}
 STYLESHEETS = ["network/booklet.css"]
 SECONDS = 60 * 60 * 24
+CACHE = "booklets"  # the PDFs (the database); the claims are in the catalogue cache
+# A claimed key is not queued again for this long: a burst of the same request makes one
+# render, and a render that failed (the worker stopped) is tried again after it.
+CLAIM_SECONDS = 20 * 60
 
 
 def own_organisations(user) -> list[Organisation]:
@@ -79,8 +90,10 @@ def context(filters: dict, organisations: list[Organisation] | None) -> dict:
     }
 
 
-def booklet_pdf(filters: dict, organisations: list[Organisation] | None = None) -> bytes:
-    """The booklet's PDF, made once per catalogue version, language, day and filters."""
+def key(filters: dict, organisations: list[Organisation] | None) -> str:
+    """The booklet's cache key: the catalogue version, language, day, filters and
+    organisations. The version is read before the task reads the activities, so a stored PDF
+    is never older than the version it is stored under."""
     key_parts = (
         catalogue.version(),
         get_language(),
@@ -88,13 +101,32 @@ def booklet_pdf(filters: dict, organisations: list[Organisation] | None = None) 
         sorted((name, value.pk) for name, value in filters.items()),
         None if organisations is None else [o.pk for o in organisations],
     )
-    key = "booklet:" + hashlib.sha256(repr(key_parts).encode()).hexdigest()
-    cache = caches[catalogue.CACHE]
-    content = cache.get(key)
-    if content is None:
-        html = render_to_string(
-            "network/socialmap/booklet_pdf.html", context(filters, organisations)
-        )
-        content = pdf.render_pdf(html, stylesheets=STYLESHEETS)
-        cache.set(key, content, SECONDS)
-    return content
+    return "booklet:" + hashlib.sha256(repr(key_parts).encode()).hexdigest()
+
+
+def stored(name: str) -> bytes | None:
+    """The PDF stored under the key ``name``, if it has been made."""
+    return caches[CACHE].get(name)
+
+
+def claim(name: str) -> bool:
+    """True once per ``CLAIM_SECONDS`` for a key: the caller queues the task that makes it."""
+    return caches[catalogue.CACHE].add("claim:" + name, True, CLAIM_SECONDS)
+
+
+def make(*, name: str, filter_ids: dict, organisation_ids: list[int] | None) -> int:
+    """Make the booklet of the filters ``{name: pk}`` and store it under the key ``name``; its
+    size in bytes."""
+    filters = {}
+    for field in FILTERS:
+        if field in filter_ids:
+            found = MODELS[field].objects.filter(pk=filter_ids[field]).first()
+            filters.update({field: found} if found is not None else {})
+    organisations = None
+    if organisation_ids is not None:
+        found = Organisation.objects.active().filter(pk__in=organisation_ids)
+        organisations = list(found.order_by("name"))
+    html = render_to_string("network/socialmap/booklet_pdf.html", context(filters, organisations))
+    content = pdf.render_pdf(html, stylesheets=STYLESHEETS)
+    caches[CACHE].set(name, content, SECONDS)
+    return len(content)

@@ -213,3 +213,55 @@ def test_booklet_without_activities_says_so(resident):
     text = text_of(read(resident.get(URL)))
 
     assert "We hebben geen activiteiten gevonden" in text
+
+
+# --- Made by a task, never in the web request (issue 17) -----------------------------------
+
+
+@pytest.fixture
+def queued_tasks(settings):
+    """Tasks that wait in a queue, as with the worker of production, until a test runs them."""
+    from django.tasks import default_task_backend
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    default_task_backend.clear()
+    return default_task_backend.results
+
+
+def run(result) -> None:
+    result.task.call(*result.args, **result.kwargs)
+
+
+def test_booklet_not_made_yet_says_so_and_queues_one_render(resident, catalogue, queued_tasks):
+    first = resident.get(URL, {"wijk": "WK191601"})
+    again = resident.get(URL, {"wijk": "WK191601"})
+
+    assert first.status_code == again.status_code == 202
+    html = first.content.decode()
+    assert "Het boekje wordt gemaakt" in html
+    assert '<meta http-equiv="refresh" content="10">' in html
+    assert 'href="/sociale-kaart/boekje/?wijk=WK191601"' in html
+    assert "no-store" in first["Cache-Control"]
+    assert [result.task.name for result in queued_tasks] == ["make_booklet"]
+
+
+@pytest.mark.slow
+def test_booklet_is_served_once_the_task_made_it(resident, catalogue, queued_tasks):
+    resident.get(URL, {"wijk": "WK191601"})
+    run(queued_tasks[0])
+
+    text = text_of(read(resident.get(URL, {"wijk": "WK191601"})))
+
+    assert "Wandelgroep Voorburg-Noord" in text
+    assert "Jongerenavond Leidschenveen" not in text
+    assert len(queued_tasks) == 1
+
+
+def test_a_changed_catalogue_queues_a_new_booklet(resident, catalogue, queued_tasks):
+    resident.get(URL)
+    make_activity(title="Nieuwe zangmiddag")
+    resident.get(URL)
+    resident.get(URL, {"wijk": "WK191601"})
+
+    names = [result.kwargs["name"] for result in queued_tasks]
+    assert len(names) == len(set(names)) == 3
