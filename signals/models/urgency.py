@@ -19,6 +19,8 @@ from django.db.models.functions import Coalesce, Least, NullIf
 
 from network.socialmap import catalogue
 
+# The named version of the signals' counts (signals/services/counts.py reads it too).
+COUNTS_DATA = "signal-counts"
 FAR = datetime.date(9999, 12, 31)  # "never", for LEAST (NULL there means NULL on SQLite)
 
 
@@ -73,7 +75,7 @@ class UrgencyQuerySet(models.QuerySet):
             far,
         )
         # A bulk update sends no model signal: start the counts' version here (the badges).
-        catalogue.changed(data="signal-counts")
+        catalogue.changed(data=COUNTS_DATA)
         return self.update(
             open_contact_due=first,
             follow_up_on=follow_up,

@@ -13,8 +13,7 @@ from django.db.models import Count
 
 from network.socialmap import catalogue
 from signals.models import CoordinatorDistrict, Signal, SignalMail
-
-DATA = "signal-counts"
+from signals.models.urgency import COUNTS_DATA as DATA
 
 
 def counts_changed(**kwargs) -> None:
