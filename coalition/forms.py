@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
-from django.forms.renderers import DjangoTemplates
+from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -74,12 +74,58 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
-class FormRenderer(DjangoTemplates):
-    """Django's renderer (``FORM_RENDERER``), with one change for every form of the project:
-    a text area with a length limit shows how many characters are left (static/js/forms.js
-    reads the ``data-charcount`` attributes) and is never cut off. The HTML ``maxlength``
-    goes, so a browser cannot drop pasted text without a word; the server refuses a text
-    that is too long and says so."""
+class BoundField(forms.BoundField):
+    """A field as our field template (``templates/coalition/forms/field.html``) draws it, with
+    Bootstrap's classes on its inputs: ``form-control``, ``form-select`` or
+    ``form-check-input``, and ``is-invalid`` while it has an error."""
+
+    @property
+    def kind(self) -> str:
+        """How the template lays the field out: ``check`` (one checkbox), ``choices`` (radio
+        buttons or checkboxes, in a fieldset), ``select`` or ``control`` (every other input)."""
+        widget = self.field.widget
+        if isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
+            return "choices"
+        if isinstance(widget, forms.CheckboxInput):
+            return "check"
+        if isinstance(widget, forms.Select):
+            return "select"
+        return "control"
+
+    def _classes(self, bootstrap: str) -> str:
+        own = self.field.widget.attrs.get("class", "").split()
+        wanted = bootstrap.split() + (["is-invalid"] if self.errors else [])
+        return " ".join(own + [name for name in wanted if name not in own])
+
+    @property
+    def control(self):
+        """The input itself (not for ``choices``: see ``options``)."""
+        bootstrap = {"check": "form-check-input", "select": "form-select"}.get(
+            self.kind, "form-control"
+        )
+        return self.as_widget(attrs={"class": self._classes(bootstrap)})
+
+    @property
+    def options(self):
+        """The radio buttons or checkboxes of a ``choices`` field; the field template draws
+        each input itself, as Django's ``input.html`` would (one template, not three a choice)."""
+        classes = self._classes("form-check-input")
+        for option in self.subwidgets:
+            option.data["attrs"]["class"] = classes
+        return self.subwidgets
+
+
+class FormRenderer(TemplatesSetting):
+    """Django's renderer (``FORM_RENDERER``), with the project's templates for a form and a
+    field (``{{ form }}``, ``{{ form.field.as_field_group }}``: label, input, errors and help
+    in Bootstrap's markup), and one change for every form: a text area with a length limit
+    shows how many characters are left (static/js/forms.js reads the ``data-charcount``
+    attributes) and is never cut off. The HTML ``maxlength`` goes, so a browser cannot drop
+    pasted text without a word; the server refuses a text that is too long and says so."""
+
+    form_template_name = "coalition/forms/form.html"
+    field_template_name = "coalition/forms/field.html"
+    bound_field_class = BoundField
 
     def render(self, template_name, context, request=None):
         widget = context.get("widget") or {}

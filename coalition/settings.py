@@ -196,8 +196,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",
-    "crispy_forms",
-    "crispy_bootstrap5",
+    "django.forms",  # its widget templates, for FORM_RENDERER (TemplatesSetting)
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -380,9 +379,7 @@ WHITENOISE_USE_FINDERS = not STATICFILES_MANIFEST
 WHITENOISE_AUTOREFRESH = not STATICFILES_MANIFEST
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-FORM_RENDERER = "coalition.forms.FormRenderer"  # text areas count their characters
-CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
-CRISPY_TEMPLATE_PACK = "bootstrap5"
+FORM_RENDERER = "coalition.forms.FormRenderer"  # our form and field templates; text areas count
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 LOGGING = {

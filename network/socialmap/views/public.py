@@ -117,7 +117,7 @@ def _activity_parts(pk: int, today) -> dict:
         "title": activity.title,
         "has_location": activity.has_location(),
         "article": article,
-        "report_fields": render_to_string("_crispy_form.html", {"form": MistakeReportForm()}),
+        "report_fields": MistakeReportForm().render(),
     }
 
 
