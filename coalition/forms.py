@@ -1,10 +1,14 @@
+import hashlib
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.forms.renderers import TemplatesSetting
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from coalition.accountmail import may_mail, send_password_reset
 
@@ -113,6 +117,42 @@ class BoundField(forms.BoundField):
         for option in self.subwidgets:
             option.data["attrs"]["class"] = classes
         return self.subwidgets
+
+
+class DrawnOnce:
+    """A form mixin: the blank form is drawn once per process for each language, set of ids,
+    initial values and choices, and after that read from memory (the ``template_fragments``
+    cache, which every process keeps for itself and forgets when it restarts).
+
+    Only for forms whose blank HTML depends on nothing else: no per-request labels, help or
+    widgets. A bound form (what a visitor typed, with its errors) is always drawn afresh.
+    Choices from the database are read once for the key and then drawn from that list, so a
+    drawing costs the same queries as before."""
+
+    def render(self, template_name=None, context=None, renderer=None):
+        if self.is_bound or template_name or context or renderer:
+            return super().render(template_name, context, renderer)
+        cache = caches["template_fragments"]
+        key = self._drawing_key()
+        html = cache.get(key)
+        if html is None:
+            html = str(super().render())
+            cache.set(key, html, None)
+        return mark_safe(html)  # noqa: S308 (our own templates' output, with no visitor input)
+
+    __str__ = __html__ = render
+
+    def _drawing_key(self) -> str:
+        parts = [type(self).__module__, type(self).__qualname__, self.auto_id, self.prefix]
+        parts.append(get_language())
+        for name, field in self.fields.items():
+            choices = None
+            if hasattr(field, "choices"):
+                choices = list(field.choices)
+                field.widget.choices = choices
+                choices = [(str(value), str(label)) for value, label in choices]
+            parts.append((name, str(self.get_initial_for_field(field, name)), choices))
+        return "drawn-once:" + hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
 class FormRenderer(TemplatesSetting):

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coalition.forms import DrawnOnce
 from coalition.models import Area, TargetGroup
 from signals.models import Referral, Signal
 from signals.services.referrals import default_follow_up
@@ -106,7 +107,7 @@ class ReferForm(forms.Form):
         return data
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(DrawnOnce, forms.Form):
     went = forms.ChoiceField(
         label=_("Did the person go?"), choices=Referral.Answer.choices, widget=forms.RadioSelect
     )

@@ -5,6 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coalition.forms import DrawnOnce
 from coalition.models import Area, TargetGroup
 from coalition.roles import COORDINATOR
 from signals.models import ContactAttempt, Signal
@@ -100,7 +101,7 @@ class QueueFilterForm(forms.Form):
         return signals.by_urgency(today)
 
 
-class AssignForm(forms.Form):
+class AssignForm(DrawnOnce, forms.Form):
     to = forms.ModelChoiceField(label=_("Coordinator"), queryset=None, empty_label=None)
 
     def __init__(self, *args, **kwargs):
@@ -113,18 +114,18 @@ class AssignForm(forms.Form):
         self.fields["to"].label_from_instance = lambda u: u.get_full_name() or u.username
 
 
-class MoveForm(forms.Form):
+class MoveForm(DrawnOnce, forms.Form):
     # Every status is accepted here; the workflow (Signal.can_move_to) refuses and logs.
     status = forms.ChoiceField(label=_("New status"), choices=Signal.Status.choices)
 
 
-class NoteForm(forms.Form):
+class NoteForm(DrawnOnce, forms.Form):
     text = forms.CharField(
         label=_("Note"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
-class ContactAttemptForm(forms.ModelForm):
+class ContactAttemptForm(DrawnOnce, forms.ModelForm):
     reached = forms.TypedChoiceField(
         label=_("Reached?"),
         choices=[("yes", _("Yes, we spoke")), ("no", _("No, not reached"))],
@@ -150,7 +151,7 @@ class ContactAttemptForm(forms.ModelForm):
         return value
 
 
-class CallBackForm(forms.Form):
+class CallBackForm(DrawnOnce, forms.Form):
     on = forms.DateField(
         label=_("Call back on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
@@ -165,7 +166,7 @@ class CallBackForm(forms.Form):
         return value
 
 
-class CancelForm(forms.Form):
+class CancelForm(DrawnOnce, forms.Form):
     reason = forms.ChoiceField(
         label=_("Why cancel?"), choices=Signal.CancelReason.choices, widget=forms.RadioSelect
     )
@@ -199,18 +200,18 @@ class CancelForm(forms.Form):
         return data
 
 
-class CloseForm(forms.Form):
+class CloseForm(DrawnOnce, forms.Form):
     outcome = forms.ChoiceField(
         label=_("Outcome"), choices=Signal.Outcome.choices, widget=forms.RadioSelect
     )
     note = forms.CharField(label=_("Explanation (optional)"), required=False, max_length=1000)
 
 
-class ReopenForm(forms.Form):
+class ReopenForm(DrawnOnce, forms.Form):
     reason = forms.CharField(label=_("Why reopen?"), max_length=1000)
 
 
-class AnonymiseForm(forms.Form):
+class AnonymiseForm(DrawnOnce, forms.Form):
     reason = forms.CharField(
         label=_("Reason"),
         max_length=300,

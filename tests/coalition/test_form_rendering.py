@@ -2,7 +2,13 @@
 a label tied to its input, Bootstrap's classes, the error and help next to the field and read
 out with it, and radio buttons or checkbox lists grouped under a legend."""
 
+import pytest
 from django import forms
+from django.test.signals import template_rendered
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from coalition.forms import DrawnOnce
 
 
 class Example(forms.Form):
@@ -93,3 +99,72 @@ def test_a_whole_form_lists_errors_of_no_field_first_and_hides_hidden_fields():
     assert "Vul ten minste één veld in." in html
     assert '<input type="hidden" name="token" id="id_token">' in html
     assert 'id="div_id_token"' not in html
+
+
+class Drawn(DrawnOnce, forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=[("new", "Nieuw")])
+    note = forms.CharField(label=_("Note"), max_length=20)
+
+
+@pytest.fixture
+def drawings():
+    """The names of the templates drawn while the test runs."""
+    names = []
+
+    def seen(sender, template, context, **kwargs):
+        names.append(template.name)
+
+    template_rendered.connect(seen)
+    yield names
+    template_rendered.disconnect(seen)
+
+
+def test_a_blank_form_is_drawn_once_and_then_read_from_memory(drawings):
+    first = str(Drawn(auto_id="a_%s"))
+    drawn = len(drawings)
+    second = str(Drawn(auto_id="a_%s"))
+
+    assert second == first
+    assert drawn > 0
+    assert len(drawings) == drawn  # nothing drawn the second time
+    assert 'id="b_note"' in str(Drawn(auto_id="b_%s"))
+
+
+def test_new_choices_are_drawn_at_once():
+    str(Drawn())
+    form = Drawn()
+    form.fields["status"].choices = [("new", "Nieuw"), ("closed", "Afgesloten")]
+
+    assert "Afgesloten" in str(form)
+    assert "Afgesloten" not in str(Drawn())
+
+
+def test_a_new_coordinator_appears_in_the_assign_form_at_once(db):
+    from signals.forms.triage import AssignForm
+    from tests.factories import make_user
+
+    make_user(username="fatima@example.org", first_name="Fatima", roles=["coordinator"])
+    assert "Fatima" in str(AssignForm())
+    make_user(username="henk@example.org", first_name="Henk", roles=["coordinator"])
+
+    assert "Henk" in str(AssignForm())
+
+
+def test_a_sent_form_is_drawn_afresh_with_what_was_typed_and_its_errors():
+    str(Drawn())
+    form = Drawn(data={"status": "new", "note": "x" * 25})
+    form.is_valid()
+    html = str(form)
+
+    assert "x" * 25 in html
+    assert 'class="form-control is-invalid"' in html
+
+
+def test_each_language_gets_its_own_drawing():
+    with translation.override("nl"):
+        dutch = str(Drawn())
+    with translation.override("en"):
+        english = str(Drawn())
+
+    assert "Notitie" in dutch
+    assert "Note" in english and "Notitie" not in english
