@@ -148,7 +148,7 @@ class DrawnOnce:
         for name, field in self.fields.items():
             choices = None
             if hasattr(field, "choices"):
-                choices = list(field.choices)
+                choices = list(iter(field.choices))  # iter: no COUNT query first
                 field.widget.choices = choices
                 choices = [(str(value), str(label)) for value, label in choices]
             parts.append((name, str(self.get_initial_for_field(field, name)), choices))

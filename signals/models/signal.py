@@ -6,7 +6,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Lower
+from django.db.models.functions import Lower, Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -305,7 +305,11 @@ class Signal(models.Model):
             models.Index(fields=["assigned_to", "contact_due"], name="signal_assigned_due"),
             models.Index(fields=["assigned_to", "call_back_on"], name="signal_assigned_callback"),
             models.Index(phone_key(F("contact_phone")), name="signal_phone_key"),
-            models.Index(postcode_key(F("postcode")), name="signal_postcode_key"),
+            # Postcode searches, and "same name and postcode" of possible duplicates: a postcode
+            # alone can be shared by a thousand signals.
+            models.Index(
+                postcode_key(F("postcode")), Upper("person_name"), name="signal_postcode_name_key"
+            ),
             models.Index(Lower("contact_email"), name="signal_email_lower"),
             # The queue's urgency ranges (signals/models/urgency.py) and the badge count.
             models.Index(

@@ -1,6 +1,7 @@
 import itertools
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from signals.models import AppendOnlyError, Signal, SignalEvent
@@ -255,6 +256,29 @@ def test_possible_duplicates_match_contact_or_name_and_postcode():
     make_signal(contact_phone="070 111 2222", status=S.CLOSED)
 
     assert list(Signal.objects.possible_duplicates_of(signal)) == [same_phone, same_person]
+
+
+@pytest.mark.skipif(
+    "connection.vendor != 'postgresql'", reason="the plan is PostgreSQL's; runs in the PG pass"
+)
+def test_same_name_and_postcode_is_found_in_one_index_whatever_shares_the_postcode():
+    signal = make_signal(contact_phone="", person_name="Ria", postcode="2271 AB")
+    for number in range(40):  # a street's worth of signals with the same postcode
+        make_signal(contact_phone="", person_name=f"Buur {number}", postcode="2271 AB")
+    query = Signal.objects.possible_duplicates_of(signal).query
+    sql, params = query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE signals_signal")
+        cursor.execute("SET enable_seqscan = off")  # a tiny table: as the planner does at 100k
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("RESET enable_seqscan")
+
+    # Both the postcode and the name are conditions of the index, so PostgreSQL never reads
+    # the other signals of the postcode to throw them away.
+    assert "signal_postcode_name_key" in plan
+    condition = plan.split("signal_postcode_name_key")[1].split("Index Cond:")[1].split("\n")[0]
+    assert "postcode" in condition and "person_name" in condition
 
 
 def test_unassigned_user_is_a_coordinator_only(coordinator):
