@@ -9,7 +9,15 @@ class NetworkConfig(AppConfig):
 
     def ready(self):
         from coalition.models import Area, TargetGroup
-        from network.models import Activity, ActivityType, Organisation
+        from network.events.cache import events_changed
+        from network.models import (
+            Activity,
+            ActivityType,
+            Campaign,
+            EventRegistration,
+            Organisation,
+            PublicEvent,
+        )
         from network.socialmap.catalogue import changed as catalogue_changed
 
         # Everything the public catalogue shows: a change starts a new catalogue version.
@@ -25,3 +33,14 @@ class NetworkConfig(AppConfig):
             m2m_changed.connect(
                 catalogue_changed, sender=relation.through, dispatch_uid=f"catalogue-{relation}"
             )
+
+        # Everything the public agenda and event pages show (network/events/cache.py).
+        for model in (PublicEvent, EventRegistration, Campaign, Organisation, TargetGroup, Area):
+            uid = f"public-events-{model}"
+            post_save.connect(events_changed, sender=model, dispatch_uid=uid)
+            post_delete.connect(events_changed, sender=model, dispatch_uid=uid)
+        m2m_changed.connect(
+            events_changed,
+            sender=PublicEvent.target_groups.through,
+            dispatch_uid="public-events-target-groups",
+        )

@@ -5,7 +5,9 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from icalendar import Calendar
 
@@ -319,3 +321,67 @@ def test_home_shows_next_events_and_running_campaign(resident, django_assert_num
     assert "Voel je thuis 2026" in html
     assert "Bijeenkomst 0" in html
     assert "Bijeenkomst 3" not in html  # the next three only
+
+
+def test_agenda_is_built_once_and_shows_a_new_event_at_once(resident):
+    make_public_event(title="Koffieochtend")
+    assert "Koffieochtend" in resident.get("/agenda/").content.decode()
+
+    with CaptureQueriesContext(connection) as again:
+        html = resident.get("/agenda/").content.decode()
+    asked = len(again.captured_queries)  # now: the next request empties Django's query log
+    make_public_event(title="Wandeling langs de Vliet")
+    after = resident.get("/agenda/").content.decode()
+
+    assert "Koffieochtend" in html
+    assert asked == 0  # from the cache: nothing asked of the database
+    assert "Wandeling langs de Vliet" in after
+
+
+def test_agenda_filters_and_pages_are_built_apart(resident):
+    voorburg = make_area(code="WK191601", name="Voorburg-Noord")
+    make_public_event(title="Buurtlunch Voorburg", district=voorburg)
+    make_public_event(title="Koffie elders")
+
+    everything = resident.get("/agenda/").content.decode()
+    only_voorburg = resident.get("/agenda/?wijk=WK191601").content.decode()
+
+    assert "Koffie elders" in everything
+    assert "Buurtlunch Voorburg" in only_voorburg
+    assert "Koffie elders" not in only_voorburg
+
+
+def test_event_page_shows_a_new_registration_at_once(resident):
+    event = make_public_event(capacity=10)
+    assert "Nog 10 plaatsen vrij" in resident.get(f"/agenda/{event.pk}/").content.decode()
+
+    with CaptureQueriesContext(connection) as again:
+        resident.get(f"/agenda/{event.pk}/")
+    asked = [query["sql"] for query in again.captured_queries]
+    make_event_registration(event=event, people=2)
+
+    assert "Nog 8 plaatsen vrij" in resident.get(f"/agenda/{event.pk}/").content.decode()
+    # From the cache, after the event itself (is it published?) and its target groups.
+    assert len(asked) == 2
+    assert not any("network_eventregistration" in sql for sql in asked)
+
+
+def test_an_unpublished_event_is_never_served_from_the_cache(resident):
+    event = make_public_event(title="Voorjaarsmarkt")
+    assert resident.get(f"/agenda/{event.pk}/").status_code == 200
+
+    PublicEvent.objects.filter(pk=event.pk).update(
+        publication_state=PublicEvent.Publication.PENDING
+    )
+
+    assert resident.get(f"/agenda/{event.pk}/").status_code == 404
+
+
+def test_each_language_gets_its_own_agenda(resident):
+    make_public_event()
+    dutch = resident.get("/agenda/").content.decode()
+    resident.cookies["django_language"] = "en"
+    english = resident.get("/agenda/").content.decode()
+
+    assert "Iedereen is welkom" in dutch
+    assert "Everyone is welcome" in english

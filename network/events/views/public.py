@@ -4,13 +4,16 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
 from django.views.decorators.http import require_safe
 
 from coalition import ratelimit
 from coalition.lib import page_of
 from network.access import get_public_event
+from network.events import cache as events_cache
 from network.events import ical, services
 from network.events.forms import EventFilterForm, EventRegistrationForm
 from network.events.services import Cancelled, Registered
@@ -35,11 +38,19 @@ REGISTERED = {
 
 @require_safe
 def agenda(request):
-    now = timezone.now()
+    """The body is built once per events version, minute, language and query (filters and
+    page number; see ``network/events/cache.py``)."""
+    now = events_cache.this_minute(timezone.now())
+    key = ("agenda", get_language(), sorted(request.GET.lists()), now.isoformat())
+    body = events_cache.cached(key, lambda: _agenda_body(request, now))
+    return render(request, "network/events/agenda.html", {"body": mark_safe(body)})  # noqa: S308 (our own template's output)
+
+
+def _agenda_body(request, now) -> str:
     form = EventFilterForm(request.GET or None, today=timezone.localdate(now))
     events = form.filter(PublicEvent.objects.coming(now).with_related())
     context = {"form": form, "page": page_of(request, events, per_page=PER_PAGE)}
-    return render(request, "network/events/agenda.html", context)
+    return render_to_string("network/events/agenda.html#body", context, request=request)
 
 
 @require_safe
@@ -56,8 +67,21 @@ def _event_context(event, now) -> dict:
 
 @require_safe
 def event(request, pk):
+    """A published event's body is built once per events version, minute and language; an
+    organiser's preview of an unpublished one every time."""
     item = get_public_event(request.user, pk)
-    return render(request, "network/events/event.html", _event_context(item, timezone.now()))
+    now = events_cache.this_minute(timezone.now())
+
+    def build() -> str:
+        context = _event_context(item, now)
+        return render_to_string("network/events/event.html#body", context, request=request)
+
+    if item.is_published:
+        body = events_cache.cached(("event", item.pk, get_language(), now.isoformat()), build)
+    else:
+        body = build()
+    context = {"event": item, "body": mark_safe(body)}  # noqa: S308 (our own template's output)
+    return render(request, "network/events/event.html", context)
 
 
 @require_safe
