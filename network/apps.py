@@ -13,6 +13,7 @@ class NetworkConfig(AppConfig):
         from network.models import (
             Activity,
             ActivityType,
+            Article,
             Campaign,
             EventRegistration,
             Organisation,
@@ -34,8 +35,9 @@ class NetworkConfig(AppConfig):
                 catalogue_changed, sender=relation.through, dispatch_uid=f"catalogue-{relation}"
             )
 
-        # Everything the public agenda and event pages show (network/events/cache.py).
-        for model in (PublicEvent, EventRegistration, Campaign, Organisation, TargetGroup, Area):
+        # Everything the agenda, event pages and home page show (network/events/cache.py).
+        public = (PublicEvent, EventRegistration, Campaign, Article, Organisation)
+        for model in (*public, TargetGroup, Area):
             uid = f"public-events-{model}"
             post_save.connect(events_changed, sender=model, dispatch_uid=uid)
             post_delete.connect(events_changed, sender=model, dispatch_uid=uid)

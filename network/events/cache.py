@@ -1,8 +1,9 @@
-"""The public agenda and event pages built once per *events version*, like the monitor's pages
-(``monitoring/cache.py``) and the social map's catalogue: any save or delete of an event, a
-registration, a campaign or what they name (organisation, district, target group) starts a new
-version (the model signals are connected in ``network.apps``), so a page is never older than
-the data behind it, and a hit costs one small lookup of the version.
+"""The public agenda, event pages and home page built once per *public-pages version*, like the
+monitor's pages (``monitoring/cache.py``) and the social map's catalogue: any save or delete of
+an event, a registration, a campaign, an awareness item or what they name (organisation,
+district, target group) starts a new version (the model signals are connected in
+``network.apps``), so a page is never older than the data behind it, and a hit costs one small
+lookup of the version.
 
 What is coming depends on the clock as well: a page is built for the minute, so an event that
 has begun leaves the list within a minute. Only what every visitor sees alike is cached; an
@@ -13,7 +14,7 @@ from collections.abc import Callable
 
 from network.socialmap import catalogue
 
-DATA = "public-events"
+DATA = "public-pages"
 
 
 def events_changed(**kwargs) -> None:

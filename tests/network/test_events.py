@@ -17,6 +17,7 @@ from network.events.tokens import cancel_token
 from network.models import EventRegistration, PublicEvent
 from tests.factories import (
     make_area,
+    make_article,
     make_campaign,
     make_event_registration,
     make_public_event,
@@ -385,3 +386,21 @@ def test_each_language_gets_its_own_agenda(resident):
 
     assert "Iedereen is welkom" in dutch
     assert "Everyone is welcome" in english
+
+
+def test_home_is_built_once_and_shows_new_events_and_news_at_once(resident):
+    make_public_event(title="Koffieochtend")
+    assert "Koffieochtend" in resident.get("/").content.decode()
+
+    with CaptureQueriesContext(connection) as again:
+        resident.get("/")
+    asked = len(again.captured_queries)
+    make_public_event(
+        title="Wandeling langs de Vliet", starts_at=timezone.now() + timedelta(days=1)
+    )
+    make_article(title="Praten over eenzaamheid")
+    html = resident.get("/").content.decode()
+
+    assert asked == 0
+    assert "Wandeling langs de Vliet" in html
+    assert "Praten over eenzaamheid" in html
