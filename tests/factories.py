@@ -132,13 +132,15 @@ def make_activity(**overrides):
     overrides.setdefault("start_time", "10:00")
     overrides.setdefault("end_time", "12:00")
     overrides.setdefault("last_verified_on", date(2026, 9, 1))
-    types = types if types is not None else [make_activity_type()]
+    types = list(dict.fromkeys(types if types is not None else [make_activity_type()]))
+    groups = list(dict.fromkeys(groups))
     activity = Activity(**overrides)
-    if len(types) <= 1 and connection.vendor != "postgresql":
-        # The tokens refresh_search_vectors() would store, made with the same rule
-        # (searchtext.activity_tokens) and saved with the row: one INSERT instead of four
-        # queries. Several kinds of activity are stored in an order of the database's, and
-        # PostgreSQL also wants its tsvector: those take the service's way.
+    # The tokens refresh_search_vectors() would store, made with the same rule
+    # (searchtext.activity_tokens) and saved with the row: one INSERT instead of four queries.
+    # Several kinds of activity are read back in an order of the database's, and PostgreSQL
+    # also wants its tsvector: those take the service's way.
+    in_python = len(types) <= 1 and connection.vendor != "postgresql"
+    if in_python:
         district = activity.district
         tokens = searchtext.activity_tokens(
             title=activity.title,
@@ -153,12 +155,14 @@ def make_activity(**overrides):
         for column, value in tokens.items():
             setattr(activity, column, value)
     activity.save(force_insert=True)
-    # A new row has no relations yet: add() writes what set() would, without first reading them.
-    if types:
-        activity.activity_types.add(*types)
-    if groups:
-        activity.target_groups.add(*groups)
-    if len(types) <= 1 and connection.vendor != "postgresql":
+    # A new activity has no relations yet: their rows are written at once, where add() would
+    # first read them. The only receivers of m2m_changed start a new catalogue version, as
+    # catalogue.changed() below does.
+    for relation, objects in [(Activity.activity_types, types), (Activity.target_groups, groups)]:
+        through = relation.through
+        target = relation.field.m2m_reverse_field_name()
+        through.objects.bulk_create(through(activity=activity, **{target: obj}) for obj in objects)
+    if in_python:
         catalogue.changed()  # as refresh_search_vectors() does
     else:
         Activity.objects.filter(pk=activity.pk).refresh_search_vectors()

@@ -43,10 +43,9 @@ def test_activity_tokens_are_those_the_search_refresh_stores(overrides):
         overrides["district"] = make_area(code="WK191699", name="Stompwijk")
     if "activity_types" in overrides:
         overrides["activity_types"] = [make_activity_type(s) for s in overrides["activity_types"]]
+    groups = [target_group("ouderen"), target_group("jongeren")]
     activity = make_activity(
-        organisation=make_organisation(name="Buurtkamer Ézel"),
-        target_groups=[target_group("ouderen")],
-        **overrides,
+        organisation=make_organisation(name="Buurtkamer Ézel"), target_groups=groups, **overrides
     )
     made = stored(Activity, activity.pk, TOKENS)
 
@@ -54,6 +53,9 @@ def test_activity_tokens_are_those_the_search_refresh_stores(overrides):
 
     assert made == stored(Activity, activity.pk, TOKENS)
     assert made["search_title"] != ""
+    kinds = overrides.get("activity_types", [make_activity_type()])
+    assert set(activity.activity_types.all()) == set(kinds)
+    assert set(activity.target_groups.all()) == set(groups)
 
 
 @pytest.mark.parametrize(
