@@ -5,6 +5,7 @@ reshaping of ``network/`` and ``signals/`` removed.
 """
 
 import ast
+import functools
 import re
 from collections import Counter
 from pathlib import Path
@@ -24,6 +25,12 @@ def source_files():
 def module_name(path: Path) -> str:
     parts = path.relative_to(ROOT).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+@functools.cache
+def parsed(path: Path) -> ast.Module:
+    """The syntax tree of a source file, read once for this module's tests (none changes it)."""
+    return ast.parse(path.read_text())
 
 
 def test_no_source_file_is_over_400_lines():
@@ -51,7 +58,7 @@ def test_no_two_classes_share_a_name():
     for path in source_files():
         if "commands" in path.parts:
             continue  # Django requires every management command to be called Command
-        tree = ast.parse(path.read_text())
+        tree = parsed(path)
         names.update(node.name for node in tree.body if isinstance(node, ast.ClassDef))
 
     assert [name for name, count in names.items() if count > 1] == []
@@ -61,7 +68,7 @@ def imports_of(path: Path, known: set[str]) -> set[str]:
     """The project modules a file imports at its top level or inside functions."""
     found = set()
     package = module_name(path).rsplit(".", 1)[0] if path.stem != "__init__" else module_name(path)
-    for node in ast.walk(ast.parse(path.read_text())):
+    for node in ast.walk(parsed(path)):
         if isinstance(node, ast.Import):
             candidates = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):

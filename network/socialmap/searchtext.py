@@ -105,6 +105,26 @@ TSVECTOR_SQL = (
 )
 
 
+def activity_tokens(
+    *,
+    title: str,
+    summary: str,
+    description: str,
+    organisation: str | None,
+    venue_name: str,
+    city: str,
+    district: str | None,
+    kinds: list[str],
+) -> dict[str, str]:
+    """The search token columns of one activity (``COLUMNS``), from its texts, the names of its
+    organisation and district, and the names of its kinds of activity."""
+    return {
+        "search_title": tokens(title),
+        "search_summary": tokens(summary),
+        "search_rest": tokens(description, organisation, venue_name, city, district, *kinds),
+    }
+
+
 def store_tokens(activities) -> None:
     """Make and store the search tokens of a queryset of activities (the app's own, or a
     migration's historical model): the title's, the summary's, and those of the rest (the
@@ -137,15 +157,15 @@ def store_tokens(activities) -> None:
     made = [
         model(
             pk=row["pk"],
-            search_title=tokens(row["title"]),
-            search_summary=tokens(row["summary"]),
-            search_rest=tokens(
-                row["description"],
-                row["organisation__name"],
-                row["venue_name"],
-                row["city"],
-                row["district__name"],
-                *kinds[row["pk"]],
+            **activity_tokens(
+                title=row["title"],
+                summary=row["summary"],
+                description=row["description"],
+                organisation=row["organisation__name"],
+                venue_name=row["venue_name"],
+                city=row["city"],
+                district=row["district__name"],
+                kinds=kinds[row["pk"]],
             ),
         )
         for row in rows

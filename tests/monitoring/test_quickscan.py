@@ -16,6 +16,7 @@ from monitoring import quickscan
 from monitoring.cache import figures_changed
 from monitoring.models import AreaProfile, DistrictBoundary
 from network.models import Activity
+from tests.conftest import built_once
 from tests.factories import (
     make_activity,
     make_area,
@@ -308,43 +309,63 @@ def world(size):
     return districts
 
 
-@pytest.mark.parametrize("size", [1, 30])
-@pytest.mark.parametrize("page", ["overview", "district", "download"])
-def test_quickscan_pages_use_a_fixed_number_of_queries(
-    coordinator_client, django_assert_num_queries, size, page
-):
-    district = world(size)[0]
-    url = {
+PAGES = ["overview", "district", "download"]
+
+
+def page_url(page, district):
+    return {
         "overview": reverse("monitoring:districts"),
         "district": reverse("monitoring:district", args=[district.code]),
         "download": reverse("monitoring:districts_xlsx"),
     }[page]
-    coordinator_client.get(url)  # the session and the second step are read once
+
+
+def assert_fixed_number_of_queries(client, django_assert_num_queries, district, page):
+    url = page_url(page, district)
+    client.get(url)  # the session and the second step are read once
     figures_changed()  # a new version: the next request builds the quickscan
 
     expected = {"overview": 13, "district": 13, "download": 12}[page]
     with django_assert_num_queries(expected):
-        response = coordinator_client.get(url, {"jaar": YEAR})
+        response = client.get(url, {"jaar": YEAR})
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("page", ["overview", "district", "download"])
-def test_quickscan_pages_are_built_once_per_version(
-    coordinator_client, django_assert_max_num_queries, page
+@pytest.mark.parametrize("page", PAGES)
+def test_quickscan_pages_use_a_fixed_number_of_queries_with_few_rows(
+    coordinator_client, django_assert_num_queries, page
 ):
-    district = world(30)[0]
-    url = {
-        "overview": reverse("monitoring:districts"),
-        "district": reverse("monitoring:district", args=[district.code]),
-        "download": reverse("monitoring:districts_xlsx"),
-    }[page]
-    coordinator_client.get(url, {"jaar": YEAR})
+    district = world(1)[0]
+    assert_fixed_number_of_queries(coordinator_client, django_assert_num_queries, district, page)
 
-    # Session, user, permissions, the versions, the boundaries or the comparison: the
-    # quickscan itself is not counted again.
-    with django_assert_max_num_queries({"overview": 10, "district": 12, "download": 8}[page]):
-        response = coordinator_client.get(url, {"jaar": YEAR})
-    assert response.status_code == 200
+
+class TestManyRows:
+    """The quickscan of 30 rows of each kind: the world is built once for these tests and each
+    test is rolled back to it (``built_once``); the version caches start empty in every test."""
+
+    @pytest.fixture(scope="class")
+    def many(self, django_db_setup, django_db_blocker):
+        with built_once(django_db_blocker):
+            yield world(30)[0]
+
+    @pytest.mark.parametrize("page", PAGES)
+    def test_quickscan_pages_use_a_fixed_number_of_queries_with_many_rows(
+        self, many, coordinator_client, django_assert_num_queries, page
+    ):
+        assert_fixed_number_of_queries(coordinator_client, django_assert_num_queries, many, page)
+
+    @pytest.mark.parametrize("page", PAGES)
+    def test_quickscan_pages_are_built_once_per_version(
+        self, many, coordinator_client, django_assert_max_num_queries, page
+    ):
+        url = page_url(page, many)
+        coordinator_client.get(url, {"jaar": YEAR})
+
+        # Session, user, permissions, the versions, the boundaries or the comparison: the
+        # quickscan itself is not counted again.
+        with django_assert_max_num_queries({"overview": 10, "district": 12, "download": 8}[page]):
+            response = coordinator_client.get(url, {"jaar": YEAR})
+        assert response.status_code == 200
 
 
 def district_row(client, district, group) -> dict:

@@ -9,6 +9,7 @@ import pytest
 
 from network.models import Activity
 from network.socialmap import searchtext
+from tests.conftest import built_once
 from tests.factories import (
     make_activity,
     make_activity_type,
@@ -56,8 +57,7 @@ QUERIES = [
 ]
 
 
-@pytest.fixture
-def activities(db):
+def build_activities():
     moving = make_activity_type("bewegen")
     moving.name = "Bewegen"
     moving.save()
@@ -134,11 +134,20 @@ def grouped(found: list[str], expected: list) -> list:
     return shaped + found[at:]
 
 
-@pytest.mark.parametrize(("query", "expected"), QUERIES, ids=[q for q, _ in QUERIES])
-def test_dutch_search_finds(resident, activities, query, expected):
-    found = titles(resident.get(URL, {"q": query}))
+class TestTheTable:
+    """The activities the table searches are built once for all its queries, and each query's
+    test is rolled back to them (``built_once``)."""
 
-    assert grouped(found, expected) == expected
+    @pytest.fixture(scope="class")
+    def activities(self, django_db_setup, django_db_blocker):
+        with built_once(django_db_blocker):
+            yield build_activities()
+
+    @pytest.mark.parametrize(("query", "expected"), QUERIES, ids=[q for q, _ in QUERIES])
+    def test_dutch_search_finds(self, activities, resident, query, expected):
+        found = titles(resident.get(URL, {"q": query}))
+
+        assert grouped(found, expected) == expected
 
 
 def test_tokens_hold_words_stems_and_compound_parts():
