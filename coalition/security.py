@@ -6,6 +6,8 @@ these pages, logging out and the language switch.
 """
 
 import base64
+import operator
+from functools import reduce
 from io import BytesIO
 
 import qrcode
@@ -13,14 +15,16 @@ import qrcode.image.svg
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.db.models import Exists
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
-from django_otp import devices_for_user, match_token
+from django_otp import device_classes, devices_for_user, match_token
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -30,6 +34,7 @@ from coalition.accountmail import send_security_notice
 from coalition.roles import needs_second_factor
 
 RECOVERY_CODE_COUNT = 10
+DEVICE_MODELS = tuple(device_classes())  # every installed kind of second factor
 LANDINGS = [  # (permission, URL name): the first that fits the user, in this order
     ("signals.triage_signal", "signals:my_work"),
     ("signals.answer_referral", "signals:inbox"),
@@ -48,14 +53,26 @@ OPEN_PATH_NAMES = {
 
 
 def has_second_factor(user) -> bool:
-    return any(devices_for_user(user, confirmed=True))
-
-
-def must_verify(user) -> bool:
-    """A signed-in user who has not yet done the second step but has to."""
-    if not user.is_authenticated or user.is_verified():
+    """Whether ``user`` has a confirmed device of any kind, in one query (django-otp's
+    ``devices_for_user`` asks each device model in turn)."""
+    if not user.is_authenticated:
         return False
-    return needs_second_factor(user) or has_second_factor(user)
+    confirmed = reduce(
+        operator.or_,
+        (Exists(model.objects.devices_for_user(user, confirmed=True)) for model in DEVICE_MODELS),
+    )
+    return get_user_model()._default_manager.filter(confirmed, pk=user.pk).exists()
+
+
+def second_step(user) -> str | None:
+    """Where a signed-in user who has not yet done the second step but has to goes first:
+    ``otp_verify`` (a confirmed device) or ``otp_setup`` (none yet, and the role needs one);
+    ``None`` for everyone else."""
+    if not user.is_authenticated or user.is_verified():
+        return None
+    if has_second_factor(user):
+        return "otp_verify"
+    return "otp_setup" if needs_second_factor(user) else None
 
 
 class SecondFactorMiddleware:
@@ -64,10 +81,11 @@ class SecondFactorMiddleware:
         self.open_prefixes = (settings.STATIC_URL, "/healthz")
 
     def __call__(self, request):
-        if not request.path.startswith(self.open_prefixes) and must_verify(request.user):
+        if not request.path.startswith(self.open_prefixes) and (
+            target := second_step(request.user)
+        ):
             match = getattr(request, "resolver_match", None) or _resolve(request.path_info)
             if match is None or match.url_name not in OPEN_PATH_NAMES:
-                target = "otp_verify" if has_second_factor(request.user) else "otp_setup"
                 return redirect(f"{reverse(target)}?next={request.get_full_path()}")
         return self.get_response(request)
 

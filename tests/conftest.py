@@ -67,7 +67,7 @@ def _fresh_page_caches(settings):
 
 def login(client: Client, user, *, verified: bool = True) -> Client:
     """Log a user in; with ``verified`` also mark the second step (2FA) as done."""
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend="coalition.roles.Backend")
     if verified:
         device = user.totpdevice_set.filter(confirmed=True).first() or make_totp_device(user)
         session = client.session

@@ -322,7 +322,7 @@ def test_quickscan_pages_use_a_fixed_number_of_queries(
     coordinator_client.get(url)  # the session and the second step are read once
     figures_changed()  # a new version: the next request builds the quickscan
 
-    expected = {"overview": 13, "district": 13, "download": 12}[page]
+    expected = {"overview": 12, "district": 12, "download": 11}[page]
     with django_assert_num_queries(expected):
         response = coordinator_client.get(url, {"jaar": YEAR})
     assert response.status_code == 200
