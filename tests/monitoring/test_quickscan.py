@@ -342,7 +342,7 @@ def test_quickscan_pages_are_built_once_per_version(
 
     # Session, user, permissions, the versions, the boundaries or the comparison: the
     # quickscan itself is not counted again.
-    with django_assert_max_num_queries({"overview": 10, "district": 12, "download": 8}[page]):
+    with django_assert_max_num_queries({"overview": 9, "district": 11, "download": 7}[page]):
         response = coordinator_client.get(url, {"jaar": YEAR})
     assert response.status_code == 200
 
