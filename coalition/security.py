@@ -6,6 +6,7 @@ these pages, logging out and the language switch.
 """
 
 import base64
+from functools import cache
 from io import BytesIO
 
 import qrcode
@@ -14,13 +15,14 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import connection
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
-from django_otp import devices_for_user, match_token
+from django_otp import device_classes, devices_for_user, match_token
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -48,14 +50,42 @@ OPEN_PATH_NAMES = {
 
 
 def has_second_factor(user) -> bool:
-    return any(devices_for_user(user, confirmed=True))
-
-
-def must_verify(user) -> bool:
-    """A signed-in user who has not yet done the second step but has to."""
-    if not user.is_authenticated or user.is_verified():
+    """Whether ``user`` has a confirmed device of any kind, in one query (django-otp's
+    ``devices_for_user`` asks each device model in turn)."""
+    if not user.is_authenticated:
         return False
-    return needs_second_factor(user) or has_second_factor(user)
+    sql, models = _any_device_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk] * models)
+        return bool(cursor.fetchone()[0])
+
+
+@cache
+def _any_device_sql() -> tuple[str, int]:
+    """``SELECT EXISTS (…) OR EXISTS (…)`` over every installed device model (django-otp's
+    ``Device``: a ``user`` and ``confirmed``), and how many there are. Written once: a partner
+    without a second factor asks it on every request, and building it with the ORM costs
+    several times running it. The names come from the models, never from a request."""
+    quote = connection.ops.quote_name
+    models = tuple(device_classes())
+    checks = [
+        f"EXISTS (SELECT 1 FROM {quote(model._meta.db_table)}"  # noqa: S608 (model names)
+        f" WHERE {quote(model._meta.get_field('user').column)} = %s"
+        f" AND {quote(model._meta.get_field('confirmed').column)})"
+        for model in models
+    ]
+    return "SELECT " + " OR ".join(checks), len(models)
+
+
+def second_step(user) -> str | None:
+    """Where a signed-in user who has not yet done the second step but has to goes first:
+    ``otp_verify`` (a confirmed device) or ``otp_setup`` (none yet, and the role needs one);
+    ``None`` for everyone else."""
+    if not user.is_authenticated or user.is_verified():
+        return None
+    if has_second_factor(user):
+        return "otp_verify"
+    return "otp_setup" if needs_second_factor(user) else None
 
 
 class SecondFactorMiddleware:
@@ -64,10 +94,11 @@ class SecondFactorMiddleware:
         self.open_prefixes = (settings.STATIC_URL, "/healthz")
 
     def __call__(self, request):
-        if not request.path.startswith(self.open_prefixes) and must_verify(request.user):
+        if not request.path.startswith(self.open_prefixes) and (
+            target := second_step(request.user)
+        ):
             match = getattr(request, "resolver_match", None) or _resolve(request.path_info)
             if match is None or match.url_name not in OPEN_PATH_NAMES:
-                target = "otp_verify" if has_second_factor(request.user) else "otp_setup"
                 return redirect(f"{reverse(target)}?next={request.get_full_path()}")
         return self.get_response(request)
 

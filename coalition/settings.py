@@ -247,9 +247,10 @@ TEMPLATES = [
     },
 ]
 
+# roles.Backend: ModelBackend in one query; sessions begun under ModelBackend's name ended.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "coalition.roles.Backend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

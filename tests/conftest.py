@@ -82,7 +82,7 @@ def login(client: Client, user, *, verified: bool = True) -> Client:
         request.session = client.session  # what the client already keeps (cycled, not lost)
     else:
         request.session = import_module(settings.SESSION_ENGINE).SessionStore()
-    user.backend = "django.contrib.auth.backends.ModelBackend"
+    user.backend = "coalition.roles.Backend"
     auth.login(request, user, backend=user.backend)
     if verified:
         device = user.totpdevice_set.filter(confirmed=True).first() or make_totp_device(user)

@@ -84,7 +84,7 @@ def test_coordinator_without_device_must_set_up_second_factor(coordinator):
     from django.test import Client
 
     client = Client()
-    client.force_login(coordinator, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(coordinator, backend="coalition.roles.Backend")
 
     response = client.get(reverse("otp_overview"))
 
@@ -96,7 +96,7 @@ def test_coordinator_sets_up_totp_and_gets_recovery_codes(coordinator):
     from django.test import Client
 
     client = Client()
-    client.force_login(coordinator, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(coordinator, backend="coalition.roles.Backend")
     open_setup_link(client)
     page = client.get(reverse("otp_setup"))
     assert "Scan deze QR-code met de app." in page.content.decode()
@@ -116,7 +116,7 @@ def test_wrong_setup_code_is_refused_in_dutch(coordinator):
     from django.test import Client
 
     client = Client()
-    client.force_login(coordinator, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(coordinator, backend="coalition.roles.Backend")
     open_setup_link(client)
     client.get(reverse("otp_setup"))
 
@@ -131,7 +131,7 @@ def test_coordinator_with_device_must_enter_a_code_after_password(coordinator):
 
     device = make_totp_device(coordinator)
     client = Client()
-    client.force_login(coordinator, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(coordinator, backend="coalition.roles.Backend")
 
     blocked = client.get(reverse("otp_overview"))
     verified = client.post(
@@ -153,7 +153,7 @@ def test_recovery_code_works_once(coordinator):
     code = _issue_recovery_codes(coordinator)[0]
     first, second = Client(), Client()
     for client in (first, second):
-        client.force_login(coordinator, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(coordinator, backend="coalition.roles.Backend")
 
     used = first.post(reverse("otp_verify"), {"token": code})
     reused = second.post(reverse("otp_verify"), {"token": code})
@@ -196,7 +196,7 @@ def test_admin_requires_second_factor_for_superuser(superuser):
     from django.test import Client
 
     client = Client()
-    client.force_login(superuser, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(superuser, backend="coalition.roles.Backend")
 
     response = client.get("/admin/")
 
@@ -215,7 +215,7 @@ def test_quick_retries_after_a_wrong_code_are_told_to_wait(coordinator):
 
     device = make_totp_device(coordinator)
     client = Client()
-    client.force_login(coordinator, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(coordinator, backend="coalition.roles.Backend")
     wrong = "123456" if current_code(device) != "123456" else "654321"
     client.post(reverse("otp_verify"), {"token": wrong})
 

@@ -157,7 +157,7 @@ def test_database_outage_gives_a_dutch_try_again_page(monkeypatch):
     # The outage strikes in a middleware, before any view runs.
     monkeypatch.setattr(security, "needs_second_factor", outage)
     client = Client(raise_request_exception=False)
-    client.force_login(make_user(), backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(make_user(), backend="coalition.roles.Backend")
 
     response = client.get(reverse("privacy"))
 

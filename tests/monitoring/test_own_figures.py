@@ -150,7 +150,7 @@ def test_fixed_number_of_queries(coordinator_client, django_assert_max_num_queri
         make_meeting(starts_at=timezone.make_aware(datetime.datetime(2026, 1 + n % 12, 2, 14)))
 
     with django_assert_max_num_queries(
-        20
+        19
     ):  # one per figure or table (two for campaigns), "Mijn werk"
         response = coordinator_client.get(URL, {"jaar": 2026})
     assert response.status_code == 200

@@ -325,7 +325,7 @@ def assert_fixed_number_of_queries(client, django_assert_num_queries, district, 
     client.get(url)  # the session and the second step are read once
     figures_changed()  # a new version: the next request builds the quickscan
 
-    expected = {"overview": 13, "district": 13, "download": 12}[page]
+    expected = {"overview": 12, "district": 12, "download": 11}[page]
     with django_assert_num_queries(expected):
         response = client.get(url, {"jaar": YEAR})
     assert response.status_code == 200
@@ -363,7 +363,7 @@ class TestManyRows:
 
         # Session, user, permissions, the versions, the boundaries or the comparison: the
         # quickscan itself is not counted again.
-        with django_assert_max_num_queries({"overview": 10, "district": 12, "download": 8}[page]):
+        with django_assert_max_num_queries({"overview": 9, "district": 11, "download": 7}[page]):
             response = coordinator_client.get(url, {"jaar": YEAR})
         assert response.status_code == 200
 

@@ -111,7 +111,7 @@ def test_report_page_uses_a_fixed_number_of_queries(
 ):
     fill(records)
 
-    with django_assert_num_queries(42):
+    with django_assert_num_queries(41):
         response = coordinator_client.get(reverse("monitoring:report"), {"jaar": 2024})
 
     assert response.status_code == 200

@@ -36,7 +36,7 @@ def test_kinds_of_activity_are_for_coordinators(partner_client, resident):
 def test_kinds_list_uses_a_fixed_number_of_queries(
     coordinator_client, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(15) as few:
+    with django_assert_max_num_queries(14) as few:
         coordinator_client.get("/netwerk/soorten/")
     baseline = len(few.captured_queries)
     for n in range(30):

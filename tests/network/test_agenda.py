@@ -65,7 +65,7 @@ def test_agenda_uses_fixed_queries(partner_client, django_assert_max_num_queries
 
     # +1: the count of referrals waiting for an answer in the navigation; +1: the focus
     # groups' findings that led to the actions (issue 16).
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(11):
         response = partner_client.get("/netwerk/actieagenda/2026/")
 
     assert len(response.context["page"]) == rows
@@ -190,7 +190,7 @@ def test_commitments_use_fixed_queries(partner_client, django_assert_max_num_que
 
     # +1: the count of referrals waiting for an answer in the navigation; +1: the focus
     # groups' findings that led to the actions (issue 16).
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(11):
         response = partner_client.get(f"/netwerk/actieagenda/organisatie/{organisation.slug}/")
 
     assert len(response.context["page"]) == rows
@@ -273,7 +273,7 @@ def test_action_page_uses_fixed_queries(
         )
 
     # With the "Mijn werk" count in the menu, and the residents' findings (issue 16).
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(13):
         response = coordinator_client.get(f"/netwerk/acties/{action.pk}/")
 
     assert response.content.decode().count("Stap ") == rows

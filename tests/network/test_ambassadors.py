@@ -286,7 +286,7 @@ def test_overview_uses_fixed_queries(partner_client, django_assert_num_queries, 
         make_contribution(person, district=districts[n % 3])
 
     # +1: the count of referrals waiting for an answer in the navigation.
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(9):
         response = partner_client.get("/netwerk/ambassadeurs/")
 
     assert response.context["totals"]["trained"] == count

@@ -209,7 +209,7 @@ def test_admin_list_uses_fixed_queries(coordinator_client, django_assert_max_num
     for _ in range(rows):
         make_article(is_published=False)
 
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(9):
         response = coordinator_client.get("/netwerk/voorlichting/")
 
     assert len(response.context["page"]) == rows

@@ -120,7 +120,7 @@ def test_registrations_page_uses_fixed_queries(coordinator_client, django_assert
     for _ in range(rows):
         make_event_registration(event=event)
 
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         response = coordinator_client.get(f"/netwerk/agenda/{event.pk}/")
 
     assert len(response.context["registrations"]) == rows
@@ -265,7 +265,7 @@ def test_organiser_list_uses_fixed_queries(
         make_public_event(organisation=own_organisation)
     make_public_event()  # the coalition's: not on a partner's list
 
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(7):
         response = partner_client.get("/netwerk/agenda/")
 
     assert len(response.context["page"]) == min(rows, 25)
@@ -278,7 +278,7 @@ def test_campaign_list_uses_fixed_queries(coordinator_client, django_assert_num_
     for _ in range(rows):
         make_campaign()
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         response = coordinator_client.get("/netwerk/campagnes/")
 
     assert len(response.context["page"]) == min(rows, 25)

@@ -25,7 +25,7 @@ def test_partner_users_of_an_organisation_come_in_pages(
         make_activity(organisation=organisation, title=f"Activiteit {n:02d}")
     url = "/netwerk/organisaties/buurtkamer/"
 
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(19):
         first = coordinator_client.get(url).content.decode()
     users = names_in(first, r"Partner(\d\d) Gebruiker")
     assert users == [f"{n:02d}" for n in range(25)]

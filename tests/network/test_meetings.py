@@ -193,7 +193,7 @@ def test_meeting_list_uses_fixed_queries(partner_client, django_assert_max_num_q
         make_meeting()
 
     # +1: the count of referrals waiting for an answer in the navigation.
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(7):
         response = partner_client.get("/netwerk/bijeenkomsten/")
 
     assert len(response.context["page"]) == rows
@@ -205,7 +205,7 @@ def test_meeting_page_uses_fixed_queries(coordinator_client, django_assert_max_n
     for n in range(rows):
         meeting.registrations.create(name=f"Gast {n}", organisation=make_organisation())
 
-    with django_assert_max_num_queries(18):  # with the "Mijn werk" count in the menu
+    with django_assert_max_num_queries(17):  # with the "Mijn werk" count in the menu
         response = coordinator_client.get(f"/netwerk/bijeenkomsten/{meeting.pk}/")
 
     assert response.content.decode().count("Gast ") == rows

@@ -86,7 +86,7 @@ def test_growth_uses_fixed_queries(coordinator_client, django_assert_max_num_que
     for n in range(rows):
         make_membership(signed_on=date(2020 + n % 6, 1 + n % 12, 1))
 
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(7):
         response = coordinator_client.get("/netwerk/leden/groei/")
 
     assert response.context["years"][-1]["total"] == rows
@@ -155,7 +155,7 @@ def test_member_admin_list_uses_fixed_queries(
         member = make_membership()
         member.districts.set([make_area()])
 
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(11):
         response = coordinator_client.get("/netwerk/leden/")
 
     assert len(response.context["page"]) == rows

@@ -113,5 +113,5 @@ def test_coordinator_list_uses_a_fixed_number_of_queries(
             item.resolved_at = item.created_at
             item.save()
 
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(11):
         assert coordinator_client.get(reverse("network:reports")).status_code == 200

@@ -105,7 +105,7 @@ def test_organisations_list_uses_a_fixed_number_of_queries(
     coordinator_client, django_assert_max_num_queries
 ):
     make_organisation()
-    with django_assert_max_num_queries(15) as few:
+    with django_assert_max_num_queries(14) as few:
         coordinator_client.get("/netwerk/organisaties/")
     baseline = len(few.captured_queries)
     for _ in range(29):

@@ -140,7 +140,7 @@ def test_people_list_uses_fixed_queries(coordinator_client, django_assert_max_nu
     for _ in range(rows):
         make_person()
 
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(9):
         response = coordinator_client.get("/netwerk/mensen/")
 
     assert len(response.context["page"]) == rows

@@ -78,7 +78,7 @@ def test_detail_query_count_is_fixed(
         SignalEvent.objects.create(signal=signal, kind="viewed", by=coordinator)
 
     # ... the real events, and the views folded per person and day by the database.
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(17):
         response = coordinator_client.get(url(signal))
 
     assert response.status_code == 200

@@ -198,7 +198,7 @@ def test_inbox_uses_a_fixed_number_of_queries(
 
     # Session, user, permissions, the user's organisations, the page, the version of the
     # counts (the page's and the navigation's, cached), ...: the same for 1 and 30 rows.
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(8):
         response = partner_client.get(INBOX)
 
     assert response.status_code == 200

@@ -185,7 +185,7 @@ def test_my_work_query_count_is_fixed(
         )
         make_referral(signal=signal, follow_up_on=today - n * DAY)
 
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(13):
         response = coordinator_client.get(MY_WORK)
 
     assert response.status_code == 200

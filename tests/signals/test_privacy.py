@@ -171,7 +171,7 @@ def test_my_reports_query_count_is_fixed(
         make_referral(organisation=organisation, activity=make_activity(organisation=organisation))
 
     # +1: the count of referrals waiting for an answer in the navigation.
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(9):
         response = partner_client.get(MINE)
 
     assert response.status_code == 200

@@ -107,7 +107,7 @@ def test_queue_query_count_is_fixed(coordinator_client, django_assert_max_num_qu
     for _ in range(rows):
         make_signal(district=wijk, target_groups=[target_group("ouderen")])
 
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(12):
         response = coordinator_client.get(QUEUE)
 
     assert response.status_code == 200

@@ -221,7 +221,7 @@ def test_refer_page_query_count_is_fixed(coordinator_client, django_assert_max_n
         activity = make_activity(target_groups=[target_group("ouderen")])
         activity.organisation.target_groups.add(target_group("ouderen"))
 
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(15):
         response = coordinator_client.get(refer_url(signal))
 
     assert response.status_code == 200
