@@ -21,8 +21,8 @@ def events_changed(**kwargs) -> None:
     catalogue.changed(data=DATA)
 
 
-def cached(key_parts: tuple, build: Callable[[], object]):
-    return catalogue.cached(key_parts, build, data=DATA)
+def cached(key_parts: tuple, build: Callable[[], object], *, keep=None):
+    return catalogue.cached(key_parts, build, data=DATA, keep=keep)
 
 
 def this_minute(now: datetime.datetime) -> datetime.datetime:

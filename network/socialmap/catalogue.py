@@ -63,12 +63,18 @@ def version(data: str = VERSION_KEY) -> str:
     return current
 
 
-def cached(key_parts: tuple, build: Callable[[], object], *, data: str = VERSION_KEY):
+def cached(
+    key_parts: tuple,
+    build: Callable[[], object],
+    *,
+    data: str = VERSION_KEY,
+    keep: Callable[[object], bool] | None = None,
+):
     """What ``build()`` returns for ``key_parts`` in the current catalogue version.
 
     A hit costs one lookup of the version in the shared cache. A version bumped while
     ``build()`` runs leaves an entry that no reader accepts, so a change is never hidden by a
-    slow rebuild.
+    slow rebuild. With ``keep``, a value it refuses is returned but not stored.
     """
     cache = caches[CACHE]
     key = hashlib.sha256(repr((data, key_parts)).encode()).hexdigest()
@@ -81,6 +87,8 @@ def cached(key_parts: tuple, build: Callable[[], object], *, data: str = VERSION
     entry = cache.get(key)
     if entry is None or entry[0] != current:
         entry = (current, build())
+        if keep is not None and not keep(entry[1]):
+            return entry[1]
         cache.set(key, entry, SECONDS)
     with _local_lock:
         _local[key] = entry

@@ -67,20 +67,21 @@ def _event_context(event, now) -> dict:
 
 @require_safe
 def event(request, pk):
-    """A published event's body is built once per events version, minute and language; an
-    organiser's preview of an unpublished one every time."""
-    item = get_public_event(request.user, pk)
+    """A published event's page is built once per events version, minute and language. A hit
+    asks the database nothing: the event was published when the page was built, and any
+    change to it since would have started a new version. An organiser's preview of an
+    unpublished event is built every time and never kept."""
     now = events_cache.this_minute(timezone.now())
 
-    def build() -> str:
+    def build() -> tuple[bool, str, str]:
+        item = get_public_event(request.user, pk)
         context = _event_context(item, now)
-        return render_to_string("network/events/event.html#body", context, request=request)
+        body = render_to_string("network/events/event.html#body", context, request=request)
+        return item.is_published, item.title, body
 
-    if item.is_published:
-        body = events_cache.cached(("event", item.pk, get_language(), now.isoformat()), build)
-    else:
-        body = build()
-    context = {"event": item, "body": mark_safe(body)}  # noqa: S308 (our own template's output)
+    key = ("event", str(pk), get_language(), now.isoformat())
+    _published, title, body = events_cache.cached(key, build, keep=lambda page: page[0])
+    context = {"title": title, "body": mark_safe(body)}  # noqa: S308 (our own template's output)
     return render(request, "network/events/event.html", context)
 
 
