@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from coalition.forms import DrawnOnce
 from coalition.lib import make_slug
 from coalition.models import Area, TargetGroup
 from network.models import Article, Campaign, EventRegistration, Organisation, PublicEvent
@@ -60,7 +61,8 @@ class EventFilterForm(forms.Form):
         return events
 
 
-class EventRegistrationForm(forms.ModelForm):
+class EventRegistrationForm(DrawnOnce, forms.ModelForm):
+    template_name = "network/events/_registration_fields.html"
     website = forms.CharField(
         label=_("Leave this field empty"),
         required=False,

@@ -418,3 +418,18 @@ def test_home_is_built_once_and_shows_new_events_and_news_at_once(resident):
     assert asked == 0
     assert "Wandeling langs de Vliet" in html
     assert "Praten over eenzaamheid" in html
+
+
+def test_the_blank_registration_form_is_drawn_once_and_a_refused_one_afresh(resident):
+    event = make_public_event(capacity=10)
+    url = f"/agenda/{event.pk}/aanmelden/"
+    first = resident.get(url)
+    second = resident.get(url)
+    refused = resident.post(url, {**FORM, "email": "", "phone": "12"})
+
+    drawn = {template.name for template in first.templates}
+    assert "coalition/forms/field.html" in drawn
+    assert "coalition/forms/field.html" not in {template.name for template in second.templates}
+    assert 'name="name"' in second.content.decode()
+    assert "Truus de Vries" in refused.content.decode()
+    assert "minstens 10 cijfers" in refused.content.decode()
