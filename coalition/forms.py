@@ -125,12 +125,19 @@ class DrawnOnce:
     cache, which every process keeps for itself and forgets when it restarts).
 
     Only for forms whose blank HTML depends on nothing else: no per-request labels, help or
-    widgets. A bound form (what a visitor typed, with its errors) is always drawn afresh.
-    Choices from the database are read once for the key and then drawn from that list, so a
-    drawing costs the same queries as before."""
+    widgets. A bound form (what a visitor typed, with its errors) is drawn afresh, unless the
+    form is a filter of choices (``drawn_bound``): then a valid one is drawn once per set of
+    values too. ``drawn_fields`` names the fields its template draws, when not all of them
+    (never a free text, which would be kept in memory). Choices from the database are read
+    once for the key and then drawn from that list, so a drawing costs the same queries as
+    before."""
+
+    drawn_bound = False
+    drawn_fields: tuple[str, ...] | None = None
 
     def render(self, template_name=None, context=None, renderer=None):
-        if self.is_bound or template_name or context or renderer:
+        fresh = self.is_bound and not (self.drawn_bound and self.is_valid())
+        if fresh or template_name or context or renderer:
             return super().render(template_name, context, renderer)
         cache = caches["template_fragments"]
         key = self._drawing_key()
@@ -145,13 +152,14 @@ class DrawnOnce:
     def _drawing_key(self) -> str:
         parts = [type(self).__module__, type(self).__qualname__, self.auto_id, self.prefix]
         parts.append(get_language())
-        for name, field in self.fields.items():
+        for name in self.drawn_fields or self.fields:
+            field = self.fields[name]
             choices = None
             if hasattr(field, "choices"):
                 choices = list(iter(field.choices))  # iter: no COUNT query first
                 field.widget.choices = choices
                 choices = [(str(value), str(label)) for value, label in choices]
-            parts.append((name, str(self.get_initial_for_field(field, name)), choices))
+            parts.append((name, str(self[name].value()), choices))
         return "drawn-once:" + hashlib.sha256(repr(parts).encode()).hexdigest()
 
 

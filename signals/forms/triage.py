@@ -12,7 +12,21 @@ from signals.models import ContactAttempt, Signal
 from signals.models.search import classify_term, search_signals
 
 
-class QueueFilterForm(forms.Form):
+class QueueFilterForm(DrawnOnce, forms.Form):
+    # {{ filters }} draws the filters (signals/_queue_filters.html), once per set of values;
+    # the search field has a form of its own on the page and is never drawn from memory.
+    template_name = "signals/_queue_filters.html"
+    drawn_bound = True
+    drawn_fields = (
+        "status",
+        "assigned",
+        "district",
+        "target_group",
+        "channel",
+        "sort",
+        "overdue",
+        "follow_up",
+    )
     q = forms.CharField(
         label=_("Search"),
         required=False,

@@ -111,3 +111,47 @@ def test_queue_query_count_is_fixed(coordinator_client, django_assert_max_num_qu
         response = coordinator_client.get(QUEUE)
 
     assert response.status_code == 200
+
+
+def _fields_drawn(response) -> int:
+    return [template.name for template in response.templates].count("coalition/forms/field.html")
+
+
+def test_queue_filters_are_drawn_once_per_set_of_values(coordinator_client):
+    make_area(code="WK191601", name="Voorburg-Noord")
+    url = reverse("signals:queue")
+    first = coordinator_client.get(url, {"status": "new"})
+    again = coordinator_client.get(url, {"status": "new"})
+    other = coordinator_client.get(url, {"status": "referred"})
+
+    assert _fields_drawn(first) == 9  # the search field and the eight filters
+    assert _fields_drawn(again) == 1  # only the search field
+    assert again.content.decode().count('<option value="new" selected>') == 1
+    assert _fields_drawn(other) == 9
+    assert '<option value="referred" selected>' in other.content.decode()
+
+
+def test_a_new_district_is_a_filter_at_once(coordinator_client):
+    url = reverse("signals:queue")
+    coordinator_client.get(url)
+    make_area(code="WK191608", name="Stompwijk")
+
+    assert "Stompwijk" in coordinator_client.get(url).content.decode()
+
+
+def test_a_wrong_filter_value_is_drawn_afresh_with_its_error(coordinator_client):
+    url = reverse("signals:queue")
+    coordinator_client.get(url, {"status": "nonsense"})
+    response = coordinator_client.get(url, {"status": "nonsense"})
+
+    assert _fields_drawn(response) == 9
+    assert 'class="form-select is-invalid"' in response.content.decode()
+
+
+def test_the_search_term_is_never_drawn_from_memory(coordinator_client):
+    url = reverse("signals:queue")
+    coordinator_client.get(url, {"q": "de Vries"})
+    html = coordinator_client.get(url, {"q": "Jansen"}).content.decode()
+
+    assert 'value="Jansen"' in html
+    assert "de Vries" not in html
