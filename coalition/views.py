@@ -8,17 +8,12 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 
 from coalition import setuplink, tiles
-from coalition.models import TargetGroup
 from coalition.observability import oldest_waiting_task_age
-from network.events import cache as events_cache
 
 logger = logging.getLogger(__name__)
 
@@ -50,16 +45,9 @@ def _database_unreachable(error: BaseException | None) -> bool:
 
 @require_GET
 def home(request):
-    """The body (target groups, coming events, the campaign, the newest awareness items) is
-    built once per public-pages version, minute and language (``network/events/cache.py``)."""
-    now = events_cache.this_minute(timezone.now())
-
-    def build() -> str:
-        context = {"target_groups": TargetGroup.objects.active()}
-        return render_to_string("coalition/home.html#body", context, request=request)
-
-    body = events_cache.cached(("home", get_language(), now.isoformat()), build)
-    return render(request, "coalition/home.html", {"body": mark_safe(body)})  # noqa: S308 (our own template's output)
+    """The page's body is built by ``{% home_body %}`` (network/templatetags/agenda.py), once
+    per public-pages version, minute and language: its events and news are the network's."""
+    return render(request, "coalition/home.html")
 
 
 @require_GET

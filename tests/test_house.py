@@ -105,3 +105,24 @@ def test_no_import_circle():
             visit(name, [name])
 
     assert circles == []
+
+
+# The README's architecture: coalition ← network ← signals; monitoring reads all three and
+# nothing of ours imports monitoring (the benchmarks may read anything).
+MAY_NOT_IMPORT = {
+    "coalition": ("network", "signals", "monitoring"),
+    "network": ("signals", "monitoring"),
+    "signals": ("monitoring",),
+}
+
+
+def test_imports_point_one_way():
+    files = {module_name(path): path for path in source_files()}
+    wrong = sorted(
+        (name, target)
+        for name, path in files.items()
+        for target in imports_of(path, set(files))
+        if target.split(".")[0] in MAY_NOT_IMPORT.get(name.split(".")[0], ())
+    )
+
+    assert wrong == []
