@@ -11,6 +11,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Avg, Count, F, FloatField, Q, Window
 from django.db.models.functions import Cast
 
+from coalition.forms import BIGGEST_ID
 from network.models import Activity
 
 PER_PAGE = 20
@@ -159,6 +160,8 @@ def counted_page(ordered, page_number) -> Page:
         number = max(int(page_number), 1)
     except (TypeError, ValueError):
         number = 1
+    # Past the end is the last page anyway; this keeps the OFFSET within a database integer.
+    number = min(number, BIGGEST_ID // PER_PAGE)
     counted = ordered.annotate(total=Window(Count("pk"))).values_list("pk", "total")
     rows = list(counted[(number - 1) * PER_PAGE : number * PER_PAGE])
     paginator = Paginator([], PER_PAGE)

@@ -41,6 +41,15 @@ def test_past_the_end_shows_the_last_page(resident, walks):
     assert titles(response) == [f"Wandelgroep {n:02d}" for n in range(20, 25)]
 
 
+@pytest.mark.parametrize("page", ["9" * 30, str(2**63), str(2**63 // 20)])
+def test_a_page_far_past_any_database_integer_is_the_last(resident, walks, page):
+    response = resident.get(URL, {"q": "wandel", "sorteer": "name", "page": page})
+
+    assert response.status_code == 200
+    assert response.context["page"].number == 2
+    assert titles(response) == [f"Wandelgroep {n:02d}" for n in range(20, 25)]
+
+
 def test_a_page_that_is_not_a_number_is_the_first(resident, walks):
     response = resident.get(URL, {"q": "wandel", "sorteer": "name", "page": "twee"})
 
